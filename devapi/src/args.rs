@@ -1,0 +1,134 @@
+//! Command-line flags. Parsed by hand: a handful of flags do not justify a parser crate.
+
+use crate::faults::{FaultMode, FaultSettings};
+use std::path::PathBuf;
+
+#[derive(Clone, Debug)]
+pub struct Args {
+    pub port: u16,
+    pub dist: PathBuf,
+    pub token: String,
+    pub create_delay_ms: u64,
+    pub restore_delay_ms: u64,
+    pub faults: FaultSettings,
+    /// Enables `/__devapi/*` (fault settings, reset, token change) for tests.
+    pub control: bool,
+}
+
+pub const DEFAULT_TOKEN: &str = "devtoken-change-me";
+
+impl Default for Args {
+    fn default() -> Self {
+        Self {
+            port: 8080,
+            dist: PathBuf::from("dist"),
+            token: DEFAULT_TOKEN.to_owned(),
+            create_delay_ms: 20_000,
+            restore_delay_ms: 30_000,
+            faults: FaultSettings::default(),
+            control: false,
+        }
+    }
+}
+
+pub const USAGE: &str = "\
+vps-devapi: a local simulator of the documented VPS.org API that also serves the built panel.
+
+  --port PORT               listen on 127.0.0.1:PORT (default 8080; 0 picks a free port)
+  --dist DIR                built panel to serve (default dist)
+  --token TOKEN             the one accepted API token (default devtoken-change-me)
+  --create-delay-ms MS      how long a snapshot stays in_progress (default 20000)
+  --restore-delay-ms MS     how long a restore keeps the server restoring (default 30000)
+  --latency-ms MS           added to every API response (default 0)
+  --error-rate R            share of API requests answered with a fault, 0..1 (default 0)
+  --fault MODE              that fault: http-500 | malformed-json | html-502 | drop (default http-500)
+  --control                 enable /__devapi/ control endpoints (faults, reset, token) for tests
+";
+
+pub fn parse(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut args = Args::default();
+    while let Some(flag) = raw.next() {
+        if flag == "--help" || flag == "-h" {
+            return Err(String::new());
+        }
+        if flag == "--control" {
+            args.control = true;
+            continue;
+        }
+        let value = raw
+            .next()
+            .ok_or_else(|| format!("{flag} needs a value"))?;
+        let number = |value: &str| {
+            value
+                .parse::<u64>()
+                .map_err(|_| format!("{flag} needs a whole number, not {value:?}"))
+        };
+        match flag.as_str() {
+            "--port" => {
+                args.port = value
+                    .parse()
+                    .map_err(|_| format!("--port needs a port number, not {value:?}"))?
+            }
+            "--dist" => args.dist = PathBuf::from(value),
+            "--token" if value.is_empty() => return Err("--token must not be empty".into()),
+            "--token" => args.token = value,
+            "--create-delay-ms" => args.create_delay_ms = number(&value)?,
+            "--restore-delay-ms" => args.restore_delay_ms = number(&value)?,
+            "--latency-ms" => args.faults.latency_ms = number(&value)?,
+            "--error-rate" => {
+                let rate: f64 = value
+                    .parse()
+                    .map_err(|_| format!("--error-rate needs a number, not {value:?}"))?;
+                if !(0.0..=1.0).contains(&rate) {
+                    return Err("--error-rate must be between 0 and 1".into());
+                }
+                args.faults.error_rate = rate;
+            }
+            "--fault" => args.faults.mode = FaultMode::parse(&value)?,
+            other => return Err(format!("unknown flag {other}")),
+        }
+    }
+    Ok(args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_all(flags: &[&str]) -> Result<Args, String> {
+        parse(flags.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn defaults_apply_when_no_flag_is_given() {
+        let args = parse_all(&[]).expect("no flags");
+        assert_eq!(args.port, 8080);
+        assert_eq!(args.token, DEFAULT_TOKEN);
+        assert!(!args.control);
+    }
+
+    #[test]
+    fn every_flag_is_read() {
+        let args = parse_all(&[
+            "--port", "9000", "--dist", "x", "--token", "t", "--create-delay-ms", "5",
+            "--restore-delay-ms", "6", "--latency-ms", "7", "--error-rate", "0.5", "--fault",
+            "html-502", "--control",
+        ])
+        .expect("valid flags");
+        assert_eq!(
+            (args.port, args.token.as_str(), args.create_delay_ms, args.restore_delay_ms),
+            (9000, "t", 5, 6)
+        );
+        assert_eq!(args.faults.mode, FaultMode::Html502);
+        assert!(args.control);
+    }
+
+    #[test]
+    fn bad_values_are_refused_with_a_reason() {
+        assert!(parse_all(&["--port", "x"]).unwrap_err().contains("--port"));
+        assert!(parse_all(&["--error-rate", "2"]).is_err());
+        assert!(parse_all(&["--fault", "nope"]).is_err());
+        assert!(parse_all(&["--token"]).is_err());
+        assert!(parse_all(&["--bogus", "1"]).is_err());
+    }
+}

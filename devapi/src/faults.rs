@@ -1,0 +1,120 @@
+//! Faults on demand: latency, an error rate, and the kind of failure to serve.
+
+use axum::body::Body;
+use axum::extract::{OriginalUri, Request, State};
+use axum::http::{header, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use std::time::Duration;
+
+use crate::AppState;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FaultMode {
+    /// `500` with a JSON `detail`.
+    #[default]
+    #[serde(rename = "http-500")]
+    Http500,
+    /// `200` whose body is cut-off JSON.
+    MalformedJson,
+    /// `502` with an HTML page, as a reverse proxy sends.
+    #[serde(rename = "html-502")]
+    Html502,
+    /// Headers are sent, then the connection is dropped mid-body.
+    Drop,
+}
+
+impl FaultMode {
+    pub fn parse(text: &str) -> Result<Self, String> {
+        match text {
+            "http-500" => Ok(Self::Http500),
+            "malformed-json" => Ok(Self::MalformedJson),
+            "html-502" => Ok(Self::Html502),
+            "drop" => Ok(Self::Drop),
+            other => Err(format!(
+                "--fault must be http-500, malformed-json, html-502 or drop, not {other:?}"
+            )),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FaultSettings {
+    pub latency_ms: u64,
+    /// Share of API requests that fail, 0..=1. `1` fails every one.
+    pub error_rate: f64,
+    pub mode: FaultMode,
+    /// Fail only this many more requests, then clear the error rate (for "Retry recovers").
+    pub count: Option<u32>,
+}
+
+/// Records every `/api/` request for the control log, then applies the fault settings.
+pub async fn inject(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let uri = request
+        .extensions()
+        .get::<OriginalUri>()
+        .map_or_else(|| request.uri().clone(), |original| original.0.clone());
+    state.record(request.method(), &uri);
+    let (latency, fault) = {
+        let mut settings = state.faults.lock().unwrap_or_else(|e| e.into_inner());
+        let roll = state.random();
+        let fault = (settings.error_rate > 0.0 && roll < settings.error_rate).then_some(settings.mode);
+        if fault.is_some() {
+            if let Some(count) = settings.count.as_mut() {
+                *count = count.saturating_sub(1);
+                if *count == 0 {
+                    settings.error_rate = 0.0;
+                    settings.count = None;
+                }
+            }
+        }
+        (settings.latency_ms, fault)
+    };
+    if latency > 0 {
+        tokio::time::sleep(Duration::from_millis(latency)).await;
+    }
+    match fault {
+        None => next.run(request).await,
+        Some(mode) => fault_response(mode),
+    }
+}
+
+fn fault_response(mode: FaultMode) -> Response {
+    match mode {
+        FaultMode::Http500 => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            axum::Json(serde_json::json!({"detail": "Simulated server error."})),
+        )
+            .into_response(),
+        FaultMode::MalformedJson => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/json")],
+            r#"{"count": 2, "results": [{"id": 801, "name": "#,
+        )
+            .into_response(),
+        FaultMode::Html502 => (
+            StatusCode::BAD_GATEWAY,
+            [(header::CONTENT_TYPE, "text/html")],
+            "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>\
+             <body><h1>502 Bad Gateway</h1><hr><center>nginx</center></body></html>",
+        )
+            .into_response(),
+        FaultMode::Drop => {
+            let failing = futures_util::stream::once(async {
+                Err::<axum::body::Bytes, std::io::Error>(std::io::Error::new(
+                    std::io::ErrorKind::ConnectionReset,
+                    "simulated dropped connection",
+                ))
+            });
+            (
+                StatusCode::OK,
+                [(header::CONTENT_TYPE, "application/json")],
+                Body::from_stream(failing),
+            )
+                .into_response()
+        }
+    }
+}

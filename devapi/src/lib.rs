@@ -1,0 +1,102 @@
+//! A local simulator of the documented VPS.org API that also serves the built panel.
+//!
+//! `api` holds the documented endpoints, `world` the simulated account and its clock,
+//! `faults` the failures tests can ask for, `control` the test-only endpoints, `panel` the
+//! static files.
+
+pub mod api;
+pub mod args;
+mod control;
+pub mod faults;
+mod panel;
+pub mod world;
+
+use axum::http::{header, Method, Uri};
+use axum::Router;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+use tower_http::cors::{Any, CorsLayer};
+
+use args::Args;
+use faults::FaultSettings;
+use world::World;
+
+/// Shared by every handler. Locks are held only for the length of one request's bookkeeping.
+#[derive(Clone)]
+pub struct AppState {
+    args: Arc<Args>,
+    world: Arc<Mutex<World>>,
+    faults: Arc<Mutex<FaultSettings>>,
+    token: Arc<Mutex<String>>,
+    requests: Arc<Mutex<Vec<String>>>,
+    rng: Arc<AtomicU64>,
+}
+
+impl AppState {
+    pub fn new(args: Args) -> Self {
+        let world = fresh_world(&args);
+        Self {
+            faults: Arc::new(Mutex::new(args.faults.clone())),
+            token: Arc::new(Mutex::new(args.token.clone())),
+            world: Arc::new(Mutex::new(world)),
+            requests: Arc::new(Mutex::new(Vec::new())),
+            rng: Arc::new(AtomicU64::new(0x9E37_79B9_7F4A_7C15)),
+            args: Arc::new(args),
+        }
+    }
+
+    /// A poisoned lock only means an earlier request panicked; the data is still usable.
+    fn world(&self) -> MutexGuard<'_, World> {
+        self.world.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn token(&self) -> String {
+        self.token.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    fn record(&self, method: &Method, uri: &Uri) {
+        self.requests
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(format!("{method} {uri}"));
+    }
+
+    /// xorshift64: good enough to decide which requests fail, and needs no crate.
+    fn random(&self) -> f64 {
+        let mut x = self.rng.load(Ordering::Relaxed);
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.rng.store(x, Ordering::Relaxed);
+        (x >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+fn fresh_world(args: &Args) -> World {
+    World::seeded(
+        Duration::from_millis(args.create_delay_ms),
+        Duration::from_millis(args.restore_delay_ms),
+    )
+}
+
+/// The whole server: API (with faults and CORS), control endpoints when enabled, the panel.
+pub fn app(args: Args) -> Router {
+    let state = AppState::new(args);
+    let api = api::router(state.clone()).layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        faults::inject,
+    ));
+    let mut app = Router::new().nest("/api", api);
+    if state.args.control {
+        app = app.merge(control::router(state.clone()));
+    }
+    // Bearer tokens, not cookies, carry the identity, so any origin may call (the test
+    // runner and `trunk serve` run on other ports).
+    let cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
+        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE]);
+    app.fallback_service(panel::service(&state.args.dist))
+        .layer(cors)
+}

@@ -1,0 +1,266 @@
+//! The simulator's answers against the documented examples (`tests/fixtures/` of the panel):
+//! the same keys with the same value types, so the simulator cannot drift from the docs.
+
+use axum::body::{to_bytes, Body};
+use axum::http::{Request, StatusCode};
+use serde_json::{json, Value};
+use tower::ServiceExt;
+use vps_devapi::args::Args;
+
+const TOKEN: &str = "contract-test-token";
+
+fn fixture(name: &str) -> Value {
+    let path = format!("{}/../tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn app() -> axum::Router {
+    vps_devapi::app(Args {
+        token: TOKEN.into(),
+        create_delay_ms: 60_000,
+        restore_delay_ms: 60_000,
+        ..Args::default()
+    })
+}
+
+async fn call(app: &axum::Router, method: &str, uri: &str, body: Option<Value>) -> (StatusCode, Value) {
+    call_with(app, method, uri, body, Some(TOKEN)).await
+}
+
+async fn call_with(
+    app: &axum::Router,
+    method: &str,
+    uri: &str,
+    body: Option<Value>,
+    token: Option<&str>,
+) -> (StatusCode, Value) {
+    let mut request = Request::builder().method(method).uri(uri);
+    if let Some(token) = token {
+        request = request.header("Authorization", format!("Bearer {token}"));
+    }
+    let request = match body {
+        Some(body) => request
+            .header("Content-Type", "application/json")
+            .body(Body::from(body.to_string())),
+        None => request.body(Body::empty()),
+    }
+    .expect("request");
+    let response = app.clone().oneshot(request).await.expect("infallible");
+    let status = response.status();
+    let bytes = to_bytes(response.into_body(), 1 << 20).await.expect("body");
+    let value = if bytes.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&bytes).unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into()))
+    };
+    (status, value)
+}
+
+/// The JSON type of a value, with `null` matching anything optional (`size_mb`, `description`).
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "bool",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// Asserts `actual` has exactly the documented keys, recursively, with the same value types.
+fn assert_same_shape(documented: &Value, actual: &Value, at: &str) {
+    match (documented, actual) {
+        (Value::Object(doc), Value::Object(act)) => {
+            let doc_keys: Vec<_> = doc.keys().collect();
+            let act_keys: Vec<_> = act.keys().collect();
+            assert_eq!(doc_keys, act_keys, "keys at {at}");
+            for (key, value) in doc {
+                assert_same_shape(value, &act[key], &format!("{at}.{key}"));
+            }
+        }
+        (Value::Array(doc), Value::Array(act)) => {
+            if let Some(first) = doc.first() {
+                for (i, item) in act.iter().enumerate() {
+                    assert_same_shape(first, item, &format!("{at}[{i}]"));
+                }
+            }
+        }
+        // Optional values: documented null may be a number later, documented value may be null.
+        (Value::Null, _) | (_, Value::Null) => {}
+        _ => assert_eq!(kind(documented), kind(actual), "type at {at}"),
+    }
+}
+
+#[tokio::test]
+async fn the_snapshot_list_has_the_documented_shape() {
+    let app = app();
+    let (status, body) = call(&app, "GET", "/api/v1/snapshots/?server_id=12345", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_same_shape(&fixture("snapshots_list"), &body, "$");
+    assert_eq!(body["count"], 2);
+    let (_, all) = call(&app, "GET", "/api/v1/snapshots/", None).await;
+    assert!(all["count"].as_u64() > body["count"].as_u64());
+    assert_same_shape(&fixture("snapshots_list"), &all, "$");
+}
+
+#[tokio::test]
+async fn the_server_list_has_the_documented_shape_and_both_filters_work() {
+    let app = app();
+    let (status, body) = call(&app, "GET", "/api/v1/servers/", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_same_shape(&fixture("servers_list"), &body, "$");
+    let (_, active) = call(&app, "GET", "/api/v1/servers/?status=active", None).await;
+    let results = active["results"].as_array().expect("results");
+    assert!(!results.is_empty() && results.iter().all(|s| s["status"] == "active"));
+    let (_, west) = call(&app, "GET", "/api/v1/servers/?status=active&location=us-west", None).await;
+    let results = west["results"].as_array().expect("results");
+    assert!(!results.is_empty());
+    assert!(results.iter().all(|s| s["location"] == "us-west" && s["status"] == "active"));
+    assert_eq!(west["count"].as_u64(), Some(results.len() as u64));
+}
+
+#[tokio::test]
+async fn account_me_has_the_documented_shape() {
+    let (status, body) = call(&app(), "GET", "/api/v1/account/me/", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_same_shape(&fixture("account_me"), &body, "$");
+}
+
+#[tokio::test]
+async fn create_answers_201_with_the_documented_shape_in_progress_and_no_size() {
+    let app = app();
+    let request = json!({"server_id": 12345, "name": "before-update-snapshot", "description": "Snapshot before system update"});
+    let (status, body) = call(&app, "POST", "/api/v1/snapshots/", Some(request)).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_same_shape(&fixture("snapshot_created"), &body, "$");
+    assert_eq!(body["status"], "in_progress");
+    assert_eq!(body["size_mb"], Value::Null);
+    assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()));
+}
+
+#[tokio::test]
+async fn restore_answers_200_with_the_documented_shape_then_refuses_a_second() {
+    let app = app();
+    let (status, body) = call(&app, "POST", "/api/v1/snapshots/801/restore/", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_same_shape(&fixture("restore_started"), &body, "$");
+    assert_eq!(body["server"]["status"], "restoring");
+    let (status, body) = call(&app, "POST", "/api/v1/snapshots/798/restore/", None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body["detail"].as_str().is_some());
+}
+
+#[tokio::test]
+async fn restoring_an_unfinished_snapshot_is_a_400() {
+    let app = app();
+    let (_, created) = call(&app, "POST", "/api/v1/snapshots/", Some(json!({"server_id": 12347, "name": "new"}))).await;
+    let id = created["id"].as_u64().expect("id");
+    let (status, _) = call(&app, "POST", &format!("/api/v1/snapshots/{id}/restore/"), None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn delete_answers_204_with_no_body_then_404() {
+    let app = app();
+    let (status, body) = call(&app, "DELETE", "/api/v1/snapshots/798/", None).await;
+    assert_eq!((status, body), (StatusCode::NO_CONTENT, Value::Null));
+    let (status, body) = call(&app, "DELETE", "/api/v1/snapshots/798/", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body["detail"].is_string());
+}
+
+#[tokio::test]
+async fn a_missing_or_wrong_token_is_a_401_with_detail() {
+    let app = app();
+    for token in [None, Some("wrong")] {
+        let (status, body) = call_with(&app, "GET", "/api/v1/servers/", None, token).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        assert!(body["detail"].is_string());
+    }
+}
+
+#[tokio::test]
+async fn bad_create_bodies_get_per_field_errors() {
+    let app = app();
+    let cases = [
+        (json!({"name": "x"}), "server_id"),
+        (json!({"server_id": 12345}), "name"),
+        (json!({"server_id": 12345, "name": "has space"}), "name"),
+        (json!({"server_id": 12345, "name": ""}), "name"),
+        (json!({"server_id": "abc", "name": "x"}), "server_id"),
+        (json!({"server_id": 12345, "name": "x", "description": 5}), "description"),
+    ];
+    for (request, field) in cases {
+        let (status, body) = call(&app, "POST", "/api/v1/snapshots/", Some(request.clone())).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{request}");
+        assert!(body[field][0].is_string(), "{request} -> {body}");
+    }
+}
+
+#[tokio::test]
+async fn the_sixth_snapshot_is_a_400_and_an_unknown_server_a_404() {
+    let app = app();
+    let (status, body) = call(&app, "POST", "/api/v1/snapshots/", Some(json!({"server_id": 12346, "name": "sixth"}))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body["non_field_errors"][0].as_str().is_some_and(|m| m.contains("limit")));
+    let (status, _) = call(&app, "POST", "/api/v1/snapshots/", Some(json!({"server_id": 1, "name": "x"}))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn wrong_methods_are_405_and_paths_without_the_trailing_slash_are_not_served() {
+    let app = app();
+    let (status, _) = call(&app, "PUT", "/api/v1/snapshots/", None).await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    let (status, _) = call(&app, "GET", "/api/v1/snapshots/801/", None).await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    for path in ["/api/v1/servers", "/api/v1/snapshots", "/api/v1/account/me"] {
+        let (status, _) = call(&app, "GET", path, None).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn the_control_endpoints_exist_only_with_the_flag() {
+    let (status, _) = call(&app(), "POST", "/__devapi/reset", None).await;
+    assert_ne!(status, StatusCode::NO_CONTENT);
+    let controlled = vps_devapi::app(Args { control: true, token: TOKEN.into(), ..Args::default() });
+    let (status, _) = call(&controlled, "PUT", "/__devapi/faults", Some(json!({"error_rate": 1, "mode": "html-502", "count": 1}))).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, body) = call(&controlled, "GET", "/api/v1/servers/", None).await;
+    assert_eq!(status, StatusCode::BAD_GATEWAY);
+    assert!(body.as_str().is_some_and(|html| html.contains("<html>")));
+    let (status, _) = call(&controlled, "GET", "/api/v1/servers/", None).await;
+    assert_eq!(status, StatusCode::OK, "the fault count ran out");
+}
+
+#[tokio::test]
+async fn malformed_json_fault_is_a_200_that_does_not_parse() {
+    let app = vps_devapi::app(Args {
+        token: TOKEN.into(),
+        faults: vps_devapi::faults::FaultSettings {
+            error_rate: 1.0,
+            mode: vps_devapi::faults::FaultMode::MalformedJson,
+            ..Default::default()
+        },
+        ..Args::default()
+    });
+    let (status, body) = call(&app, "GET", "/api/v1/servers/", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.is_string(), "not JSON: {body}");
+}
+
+#[tokio::test]
+async fn a_deep_link_gets_index_html_and_a_missing_asset_a_404() {
+    let dist = std::env::temp_dir().join(format!("devapi-dist-{}", std::process::id()));
+    std::fs::create_dir_all(&dist).expect("temp dir");
+    std::fs::write(dist.join("index.html"), "<html>panel</html>").expect("write");
+    let app = vps_devapi::app(Args { dist: dist.clone(), ..Args::default() });
+    let (status, body) = call(&app, "GET", "/servers/12345", None).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, Some("<html>panel</html>")));
+    let (status, _) = call(&app, "GET", "/missing.wasm", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let _ = std::fs::remove_dir_all(dist);
+}

@@ -1,0 +1,238 @@
+//! The HTTP client: every request to the API goes through [`ApiClient::send`].
+
+use super::error::{error_from_response, ApiError};
+use super::models::{CreateSnapshot, CreatedSnapshot, Me, Page, RestoreStarted, Server, Snapshot};
+use super::url::build_url;
+use gloo_net::http::{Request, RequestBuilder};
+use send_wrapper::SendWrapper;
+use serde::de::DeserializeOwned;
+use std::cell::Cell;
+use std::future::Future;
+use std::rc::Rc;
+use web_sys::AbortController;
+
+/// Requests give up after this long unless the client is told otherwise.
+pub const DEFAULT_TIMEOUT_MS: u32 = 20_000;
+
+/// Filters of `GET /servers/`; `None` leaves the parameter out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ServerFilter {
+    pub status: Option<String>,
+    pub location: Option<String>,
+}
+
+/// A client bound to one API base and one token. Cheap to clone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApiClient {
+    base: String,
+    token: String,
+    timeout_ms: u32,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Method {
+    Get,
+    Post,
+    Delete,
+}
+
+impl ApiClient {
+    pub fn new(base: impl Into<String>, token: impl Into<String>) -> Self {
+        Self {
+            base: base.into(),
+            token: token.into(),
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+        }
+    }
+
+    pub fn with_timeout_ms(mut self, timeout_ms: u32) -> Self {
+        self.timeout_ms = timeout_ms;
+        self
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// `GET /account/me/`: checks the token and says whose it is.
+    pub fn me(&self) -> impl Future<Output = Result<Me, ApiError>> {
+        self.get_json("account/me/", &[])
+    }
+
+    /// `GET /servers/?status=&location=`.
+    pub fn servers(
+        &self,
+        filter: &ServerFilter,
+    ) -> impl Future<Output = Result<Page<Server>, ApiError>> {
+        self.get_json(
+            "servers/",
+            &[
+                ("status", filter.status.clone()),
+                ("location", filter.location.clone()),
+            ],
+        )
+    }
+
+    /// `GET /snapshots/`, optionally `?server_id=`.
+    pub fn snapshots(
+        &self,
+        server_id: Option<u64>,
+    ) -> impl Future<Output = Result<Page<Snapshot>, ApiError>> {
+        self.get_json(
+            "snapshots/",
+            &[("server_id", server_id.map(|id| id.to_string()))],
+        )
+    }
+
+    /// `POST /snapshots/`.
+    pub fn create_snapshot(
+        &self,
+        request: &CreateSnapshot,
+    ) -> impl Future<Output = Result<CreatedSnapshot, ApiError>> {
+        let body = serde_json::to_string(request).ok();
+        let sent = self.send(Method::Post, "snapshots/".to_owned(), &[], body);
+        async move { decode(&sent.await?) }
+    }
+
+    /// `POST /snapshots/{id}/restore/` (no body).
+    pub fn restore_snapshot(
+        &self,
+        snapshot_id: u64,
+    ) -> impl Future<Output = Result<RestoreStarted, ApiError>> {
+        let sent = self.send(
+            Method::Post,
+            format!("snapshots/{snapshot_id}/restore/"),
+            &[],
+            None,
+        );
+        async move { decode(&sent.await?) }
+    }
+
+    /// `DELETE /snapshots/{id}/`; the API answers 204 with no body.
+    pub fn delete_snapshot(&self, snapshot_id: u64) -> impl Future<Output = Result<(), ApiError>> {
+        let sent = self.send(
+            Method::Delete,
+            format!("snapshots/{snapshot_id}/"),
+            &[],
+            None,
+        );
+        async move { sent.await.map(|_| ()) }
+    }
+
+    fn get_json<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, Option<String>)],
+    ) -> impl Future<Output = Result<T, ApiError>> {
+        let sent = self.send(Method::Get, path.to_owned(), query, None);
+        async move { decode(&sent.await?) }
+    }
+
+    /// Sends one request and returns the body of a 2xx answer.
+    ///
+    /// Not an `async fn` on purpose: the abort controller is made (and tied to the current
+    /// reactive owner) when the call is made, so a view that goes away cancels its request.
+    fn send(
+        &self,
+        method: Method,
+        path: String,
+        query: &[(&str, Option<String>)],
+        body: Option<String>,
+    ) -> impl Future<Output = Result<String, ApiError>> {
+        let url = build_url(&self.base, &path, query);
+        let authorization = format!("Bearer {}", self.token);
+        let timeout_ms = self.timeout_ms;
+        let abort = AbortOnDrop::new();
+        abort.cancel_on_owner_cleanup();
+        async move {
+            let builder = match method {
+                Method::Get => Request::get(&url),
+                Method::Post => Request::post(&url),
+                Method::Delete => Request::delete(&url),
+            };
+            let builder: RequestBuilder = builder
+                .header("Authorization", &authorization)
+                .abort_signal(abort.signal().as_ref());
+            let request = match body {
+                Some(body) => builder.header("Content-Type", "application/json").body(body),
+                None => builder.build(),
+            }
+            .map_err(|error| ApiError::Network(error.to_string()))?;
+
+            let timed_out = Rc::new(Cell::new(false));
+            let _timer = {
+                let timed_out = Rc::clone(&timed_out);
+                let controller = abort.controller();
+                gloo_timers::callback::Timeout::new(timeout_ms, move || {
+                    timed_out.set(true);
+                    if let Some(controller) = controller {
+                        controller.abort();
+                    }
+                })
+            };
+            let outcome = async {
+                let response = request.send().await?;
+                let status = response.status();
+                let text = response.text().await?;
+                Ok::<_, gloo_net::Error>((status, text))
+            }
+            .await;
+            match outcome {
+                Ok((status, text)) if (200..300).contains(&status) => Ok(text),
+                Ok((status, text)) => Err(error_from_response(status, &text)),
+                Err(_) if timed_out.get() => Err(ApiError::Timeout(timeout_ms.div_ceil(1000))),
+                Err(_) if abort.was_aborted() => Err(ApiError::Aborted),
+                Err(error) => Err(ApiError::Network(error.to_string())),
+            }
+        }
+    }
+}
+
+/// Decodes a 2xx body, turning anything unreadable (HTML, truncated JSON) into `Decode`.
+fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
+    serde_json::from_str(body).map_err(|error| ApiError::Decode(error.to_string()))
+}
+
+/// Owns the request's `AbortController`: aborts when the request's future is dropped
+/// (a superseded load) and, through the reactive owner, when its view is cleaned up.
+struct AbortOnDrop {
+    controller: Option<AbortController>,
+}
+
+impl AbortOnDrop {
+    fn new() -> Self {
+        Self {
+            controller: AbortController::new().ok(),
+        }
+    }
+
+    fn controller(&self) -> Option<AbortController> {
+        self.controller.clone()
+    }
+
+    fn signal(&self) -> Option<web_sys::AbortSignal> {
+        self.controller.as_ref().map(AbortController::signal)
+    }
+
+    fn was_aborted(&self) -> bool {
+        self.signal().is_some_and(|signal| signal.aborted())
+    }
+
+    fn cancel_on_owner_cleanup(&self) {
+        if leptos::prelude::Owner::current().is_none() {
+            return;
+        }
+        if let Some(controller) = self.controller() {
+            let controller = SendWrapper::new(controller);
+            leptos::prelude::on_cleanup(move || controller.abort());
+        }
+    }
+}
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if let Some(controller) = &self.controller {
+            controller.abort();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! Where the API lives, read at run time from `config.json` next to `index.html`.
+
+use serde::Deserialize;
+
+/// Used when `config.json` is missing or unreadable: the API on the page's own origin.
+pub const DEFAULT_API_BASE: &str = "/api/v1";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PanelConfig {
+    pub api_base: String,
+}
+
+impl Default for PanelConfig {
+    fn default() -> Self {
+        Self {
+            api_base: DEFAULT_API_BASE.to_owned(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct ConfigFile {
+    api_base: Option<String>,
+}
+
+/// Reads the text of `config.json`; a reason when it cannot be used.
+pub fn parse_config(text: &str) -> Result<PanelConfig, String> {
+    let file: ConfigFile =
+        serde_json::from_str(text).map_err(|error| format!("config.json is not valid JSON: {error}"))?;
+    let base = file
+        .api_base
+        .map(|base| base.trim().trim_end_matches('/').to_owned())
+        .filter(|base| !base.is_empty())
+        .ok_or_else(|| "config.json has no \"api_base\"".to_owned())?;
+    let acceptable = base.starts_with('/')
+        || base.starts_with("https://")
+        || base.starts_with("http://");
+    if !acceptable {
+        return Err(format!(
+            "config.json \"api_base\" must be a path starting with / or an http(s) URL, not {base:?}"
+        ));
+    }
+    Ok(PanelConfig { api_base: base })
+}
+
+/// Fetches `config.json` (relative to the document base); falls back to the default with a
+/// console warning, so a deployment mistake never leaves a blank page.
+pub async fn load_config() -> PanelConfig {
+    let outcome = match gloo_net::http::Request::get("config.json").send().await {
+        Ok(response) if response.ok() => match response.text().await {
+            Ok(text) => parse_config(&text),
+            Err(error) => Err(format!("config.json could not be read: {error}")),
+        },
+        Ok(response) => Err(format!("config.json answered HTTP {}", response.status())),
+        Err(error) => Err(format!("config.json could not be fetched: {error}")),
+    };
+    outcome.unwrap_or_else(|reason| {
+        web_sys::console::warn_1(
+            &format!("{reason}; using the default API base {DEFAULT_API_BASE}").into(),
+        );
+        PanelConfig::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_url_is_accepted_without_its_trailing_slash() {
+        let config = parse_config(r#"{"api_base": "https://admin.vps.org/api/v1/"}"#);
+        assert_eq!(
+            config.map(|c| c.api_base),
+            Ok("https://admin.vps.org/api/v1".to_owned())
+        );
+    }
+
+    #[test]
+    fn broken_or_empty_files_are_refused_with_a_reason() {
+        assert!(parse_config("<html>").is_err());
+        assert!(parse_config("{}").is_err());
+        assert!(parse_config(r#"{"api_base": ""}"#).is_err());
+        assert!(parse_config(r#"{"api_base": "javascript:alert(1)"}"#).is_err());
+    }
+}

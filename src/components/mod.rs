@@ -1,0 +1,1 @@
+//! Shared, feature-agnostic view pieces.

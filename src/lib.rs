@@ -1,0 +1,15 @@
+//! vps-panel: a browser admin panel for the VPS.org API.
+//!
+//! `api` alone talks to the network; `session` owns the token; `features` hold the pages;
+//! `components` are shared, feature-agnostic pieces.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod format;
+
+/// Mounts the panel on `<body>`; called by the binary's `main`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,3 @@
+fn main() {
+    vps_panel::start();
+}
