@@ -22,10 +22,7 @@ pub fn router(state: AppState) -> Router {
             only(get(list_snapshots).post(create_snapshot)),
         )
         .route("/v1/snapshots/{id}/", only(delete(delete_snapshot)))
-        .route(
-            "/v1/snapshots/{id}/restore/",
-            only(post(restore_snapshot)),
-        )
+        .route("/v1/snapshots/{id}/restore/", only(post(restore_snapshot)))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             require_token,
@@ -100,7 +97,12 @@ async fn list_servers(State(state): State<AppState>, Query(query): Query<ServerQ
         .servers
         .iter()
         .filter(|s| query.status.as_deref().is_none_or(|want| s.status == want))
-        .filter(|s| query.location.as_deref().is_none_or(|want| s.location == want))
+        .filter(|s| {
+            query
+                .location
+                .as_deref()
+                .is_none_or(|want| s.location == want)
+        })
         .map(server_json)
         .collect();
     Json(json!({"count": results.len(), "results": results})).into_response()
@@ -155,7 +157,9 @@ async fn create_snapshot(State(state): State<AppState>, body: axum::body::Bytes)
     };
     let (server_id, name, description) = match validate_create(&body) {
         Ok(valid) => valid,
-        Err(fields) => return (StatusCode::BAD_REQUEST, Json(Value::Object(fields))).into_response(),
+        Err(fields) => {
+            return (StatusCode::BAD_REQUEST, Json(Value::Object(fields))).into_response()
+        }
     };
     let mut world = state.world();
     match world.create_snapshot(server_id, name, description, Instant::now()) {
@@ -210,12 +214,16 @@ fn validate_create(body: &Value) -> Result<(u64, String, Option<String>), Map<St
         Some(Value::String(name)) if name.chars().count() > MAX_NAME_LEN => {
             errors.insert(
                 "name".into(),
-                json!([format!("Ensure this field has no more than {MAX_NAME_LEN} characters.")]),
+                json!([format!(
+                    "Ensure this field has no more than {MAX_NAME_LEN} characters."
+                )]),
             );
             None
         }
         Some(Value::String(name))
-            if !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
+            if !name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
         {
             errors.insert(
                 "name".into(),

@@ -55,9 +55,7 @@ pub fn parse(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
             args.control = true;
             continue;
         }
-        let value = raw
-            .next()
-            .ok_or_else(|| format!("{flag} needs a value"))?;
+        let value = raw.next().ok_or_else(|| format!("{flag} needs a value"))?;
         let number = |value: &str| {
             value
                 .parse::<u64>()
@@ -110,13 +108,32 @@ mod tests {
     #[test]
     fn every_flag_is_read() {
         let args = parse_all(&[
-            "--port", "9000", "--dist", "x", "--token", "t", "--create-delay-ms", "5",
-            "--restore-delay-ms", "6", "--latency-ms", "7", "--error-rate", "0.5", "--fault",
-            "html-502", "--control",
+            "--port",
+            "9000",
+            "--dist",
+            "x",
+            "--token",
+            "t",
+            "--create-delay-ms",
+            "5",
+            "--restore-delay-ms",
+            "6",
+            "--latency-ms",
+            "7",
+            "--error-rate",
+            "0.5",
+            "--fault",
+            "html-502",
+            "--control",
         ])
         .expect("valid flags");
         assert_eq!(
-            (args.port, args.token.as_str(), args.create_delay_ms, args.restore_delay_ms),
+            (
+                args.port,
+                args.token.as_str(),
+                args.create_delay_ms,
+                args.restore_delay_ms
+            ),
             (9000, "t", 5, 6)
         );
         assert_eq!(args.faults.mode, FaultMode::Html502);

@@ -19,9 +19,16 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-async fn set_faults(State(state): State<AppState>, Json(settings): Json<FaultSettings>) -> Response {
+async fn set_faults(
+    State(state): State<AppState>,
+    Json(settings): Json<FaultSettings>,
+) -> Response {
     if !(0.0..=1.0).contains(&settings.error_rate) {
-        return (StatusCode::BAD_REQUEST, "error_rate must be between 0 and 1").into_response();
+        return (
+            StatusCode::BAD_REQUEST,
+            "error_rate must be between 0 and 1",
+        )
+            .into_response();
     }
     *state.faults.lock().unwrap_or_else(|e| e.into_inner()) = settings;
     StatusCode::NO_CONTENT.into_response()
@@ -46,11 +53,21 @@ async fn reset(State(state): State<AppState>) -> Response {
     *state.world() = fresh_world(&state.args);
     *state.faults.lock().unwrap_or_else(|e| e.into_inner()) = state.args.faults.clone();
     *state.token.lock().unwrap_or_else(|e| e.into_inner()) = state.args.token.clone();
-    state.requests.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    state
+        .requests
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clear();
     StatusCode::NO_CONTENT.into_response()
 }
 
 /// The API requests seen since the last reset, as `METHOD /path?query`.
 async fn requests(State(state): State<AppState>) -> Json<Vec<String>> {
-    Json(state.requests.lock().unwrap_or_else(|e| e.into_inner()).clone())
+    Json(
+        state
+            .requests
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone(),
+    )
 }

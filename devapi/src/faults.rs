@@ -61,7 +61,8 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
     let (latency, fault) = {
         let mut settings = state.faults.lock().unwrap_or_else(|e| e.into_inner());
         let roll = state.random();
-        let fault = (settings.error_rate > 0.0 && roll < settings.error_rate).then_some(settings.mode);
+        let fault =
+            (settings.error_rate > 0.0 && roll < settings.error_rate).then_some(settings.mode);
         if fault.is_some() {
             if let Some(count) = settings.count.as_mut() {
                 *count = count.saturating_sub(1);

@@ -73,13 +73,47 @@ impl World {
     /// Seed data that shows the panel off: several statuses and locations, one server at the
     /// snapshot limit, one with none, and the docs' own example snapshots.
     pub fn seeded(create_delay: Duration, restore_delay: Duration) -> Self {
-        let standard = Plan { id: 1, name: "Standard VPS", vcpus: 2, memory: 4096, storage: 80 };
-        let performance = Plan { id: 2, name: "Performance VPS", vcpus: 4, memory: 8192, storage: 160 };
-        let starter = Plan { id: 3, name: "Starter VPS", vcpus: 1, memory: 1024, storage: 25 };
-        let ubuntu = Os { id: 5, name: "Ubuntu 22.04 LTS" };
-        let debian = Os { id: 7, name: "Debian 12" };
-        let rocky = Os { id: 9, name: "Rocky Linux 9" };
-        let server = |id, name: &str, host: &str, status: &str, ip: &str, location: &str, plan: &Plan, os: &Os| Server {
+        let standard = Plan {
+            id: 1,
+            name: "Standard VPS",
+            vcpus: 2,
+            memory: 4096,
+            storage: 80,
+        };
+        let performance = Plan {
+            id: 2,
+            name: "Performance VPS",
+            vcpus: 4,
+            memory: 8192,
+            storage: 160,
+        };
+        let starter = Plan {
+            id: 3,
+            name: "Starter VPS",
+            vcpus: 1,
+            memory: 1024,
+            storage: 25,
+        };
+        let ubuntu = Os {
+            id: 5,
+            name: "Ubuntu 22.04 LTS",
+        };
+        let debian = Os {
+            id: 7,
+            name: "Debian 12",
+        };
+        let rocky = Os {
+            id: 9,
+            name: "Rocky Linux 9",
+        };
+        let server = |id,
+                      name: &str,
+                      host: &str,
+                      status: &str,
+                      ip: &str,
+                      location: &str,
+                      plan: &Plan,
+                      os: &Os| Server {
             id,
             name: name.to_owned(),
             hostname: host.to_owned(),
@@ -93,35 +127,161 @@ impl World {
             restore: None,
         };
         let servers = vec![
-            server(12345, "web-server-01", "web01.example.com", "active", "203.0.113.10", "us-west", &standard, &ubuntu),
-            server(12346, "db-primary", "db01.example.com", "active", "203.0.113.20", "us-east", &performance, &debian),
-            server(12347, "staging-app", "staging.example.com", "stopped", "198.51.100.7", "eu-central", &standard, &ubuntu),
-            server(12348, "legacy-mail", "mail.example.com", "suspended", "198.51.100.23", "us-west", &starter, &rocky),
-            server(12349, "build-runner", "ci.example.com", "maintenance", "192.0.2.44", "ap-south", &performance, &debian),
-            server(12350, "cache-eu", "cache.example.com", "active", "192.0.2.81", "eu-central", &starter, &debian),
+            server(
+                12345,
+                "web-server-01",
+                "web01.example.com",
+                "active",
+                "203.0.113.10",
+                "us-west",
+                &standard,
+                &ubuntu,
+            ),
+            server(
+                12346,
+                "db-primary",
+                "db01.example.com",
+                "active",
+                "203.0.113.20",
+                "us-east",
+                &performance,
+                &debian,
+            ),
+            server(
+                12347,
+                "staging-app",
+                "staging.example.com",
+                "stopped",
+                "198.51.100.7",
+                "eu-central",
+                &standard,
+                &ubuntu,
+            ),
+            server(
+                12348,
+                "legacy-mail",
+                "mail.example.com",
+                "suspended",
+                "198.51.100.23",
+                "us-west",
+                &starter,
+                &rocky,
+            ),
+            server(
+                12349,
+                "build-runner",
+                "ci.example.com",
+                "maintenance",
+                "192.0.2.44",
+                "ap-south",
+                &performance,
+                &debian,
+            ),
+            server(
+                12350,
+                "cache-eu",
+                "cache.example.com",
+                "active",
+                "192.0.2.81",
+                "eu-central",
+                &starter,
+                &debian,
+            ),
         ];
-        let snapshot = |id, server_id, name: &str, size_mb, created_at: &str, description: Option<&str>| Snapshot {
-            id,
-            server_id,
-            name: name.to_owned(),
-            status: "completed".to_owned(),
-            size_mb: Some(size_mb),
-            created_at: created_at.to_owned(),
-            description: description.map(str::to_owned),
-            completes: None,
-        };
+        let snapshot =
+            |id, server_id, name: &str, size_mb, created_at: &str, description: Option<&str>| {
+                Snapshot {
+                    id,
+                    server_id,
+                    name: name.to_owned(),
+                    status: "completed".to_owned(),
+                    size_mb: Some(size_mb),
+                    created_at: created_at.to_owned(),
+                    description: description.map(str::to_owned),
+                    completes: None,
+                }
+            };
         let snapshots = vec![
-            snapshot(801, 12345, "pre-migration-snapshot", 5120, "2025-01-15T18:30:00Z", Some("Before major migration")),
-            snapshot(798, 12345, "weekly-snapshot-2025-01-08", 4856, "2025-01-08T12:00:00Z", Some("Weekly snapshot")),
-            snapshot(790, 12346, "db-weekly-2024-12-16", 20480, "2024-12-16T02:00:00Z", Some("Weekly snapshot")),
-            snapshot(791, 12346, "db-weekly-2024-12-23", 20992, "2024-12-23T02:00:00Z", Some("Weekly snapshot")),
-            snapshot(792, 12346, "db-weekly-2024-12-30", 21504, "2024-12-30T02:00:00Z", Some("Weekly snapshot")),
-            snapshot(793, 12346, "before-pg16-upgrade", 21800, "2025-01-04T09:15:00Z", Some("Before PostgreSQL 16 upgrade")),
-            snapshot(794, 12346, "db-weekly-2025-01-06", 22016, "2025-01-06T02:00:00Z", None),
-            snapshot(795, 12348, "mail-archive-2024", 3072, "2024-11-30T22:00:00Z", Some("End-of-year archive")),
-            snapshot(796, 12350, "cache-baseline", 812, "2025-01-02T08:00:00Z", Some("")),
+            snapshot(
+                801,
+                12345,
+                "pre-migration-snapshot",
+                5120,
+                "2025-01-15T18:30:00Z",
+                Some("Before major migration"),
+            ),
+            snapshot(
+                798,
+                12345,
+                "weekly-snapshot-2025-01-08",
+                4856,
+                "2025-01-08T12:00:00Z",
+                Some("Weekly snapshot"),
+            ),
+            snapshot(
+                790,
+                12346,
+                "db-weekly-2024-12-16",
+                20480,
+                "2024-12-16T02:00:00Z",
+                Some("Weekly snapshot"),
+            ),
+            snapshot(
+                791,
+                12346,
+                "db-weekly-2024-12-23",
+                20992,
+                "2024-12-23T02:00:00Z",
+                Some("Weekly snapshot"),
+            ),
+            snapshot(
+                792,
+                12346,
+                "db-weekly-2024-12-30",
+                21504,
+                "2024-12-30T02:00:00Z",
+                Some("Weekly snapshot"),
+            ),
+            snapshot(
+                793,
+                12346,
+                "before-pg16-upgrade",
+                21800,
+                "2025-01-04T09:15:00Z",
+                Some("Before PostgreSQL 16 upgrade"),
+            ),
+            snapshot(
+                794,
+                12346,
+                "db-weekly-2025-01-06",
+                22016,
+                "2025-01-06T02:00:00Z",
+                None,
+            ),
+            snapshot(
+                795,
+                12348,
+                "mail-archive-2024",
+                3072,
+                "2024-11-30T22:00:00Z",
+                Some("End-of-year archive"),
+            ),
+            snapshot(
+                796,
+                12350,
+                "cache-baseline",
+                812,
+                "2025-01-02T08:00:00Z",
+                Some(""),
+            ),
         ];
-        Self { servers, snapshots, next_snapshot_id: 802, create_delay, restore_delay }
+        Self {
+            servers,
+            snapshots,
+            next_snapshot_id: 802,
+            create_delay,
+            restore_delay,
+        }
     }
 
     /// Finishes what is due by `now`.
@@ -157,8 +317,14 @@ impl World {
         description: Option<String>,
         now: Instant,
     ) -> Result<Snapshot, Refusal> {
-        let server = self.server(server_id).ok_or(Refusal::NotFound("Server not found."))?;
-        let used = self.snapshots.iter().filter(|s| s.server_id == server_id).count();
+        let server = self
+            .server(server_id)
+            .ok_or(Refusal::NotFound("Server not found."))?;
+        let used = self
+            .snapshots
+            .iter()
+            .filter(|s| s.server_id == server_id)
+            .count();
         if used >= SNAPSHOTS_PER_SERVER {
             return Err(Refusal::Invalid(format!(
                 "Snapshot limit reached: a server can have at most {SNAPSHOTS_PER_SERVER} snapshots. Delete one to create another."
@@ -181,7 +347,11 @@ impl World {
         Ok(snapshot)
     }
 
-    pub fn restore(&mut self, snapshot_id: u64, now: Instant) -> Result<(Snapshot, Server), Refusal> {
+    pub fn restore(
+        &mut self,
+        snapshot_id: u64,
+        now: Instant,
+    ) -> Result<(Snapshot, Server), Refusal> {
         let snapshot = self
             .snapshots
             .iter()
@@ -201,7 +371,8 @@ impl World {
             .ok_or(Refusal::NotFound("Server not found."))?;
         if server.status == "restoring" {
             return Err(Refusal::Invalid(
-                "Server is not in a valid state for restoration: a restore is already running.".to_owned(),
+                "Server is not in a valid state for restoration: a restore is already running."
+                    .to_owned(),
             ));
         }
         if server.status == "suspended" {
@@ -290,10 +461,15 @@ mod tests {
     fn a_new_snapshot_completes_with_a_size_once_its_delay_has_passed() {
         let mut w = world();
         let start = Instant::now();
-        let s = w.create_snapshot(12345, "a".into(), None, start).expect("created");
+        let s = w
+            .create_snapshot(12345, "a".into(), None, start)
+            .expect("created");
         assert_eq!((s.status.as_str(), s.size_mb), ("in_progress", None));
         w.advance(start + Duration::from_secs(9));
-        assert_eq!(w.snapshots.last().map(|s| s.status.as_str()), Some("in_progress"));
+        assert_eq!(
+            w.snapshots.last().map(|s| s.status.as_str()),
+            Some("in_progress")
+        );
         w.advance(start + Duration::from_secs(10));
         let done = w.snapshots.last().cloned().expect("exists");
         assert_eq!(done.status, "completed");
@@ -321,15 +497,26 @@ mod tests {
     #[test]
     fn restoring_from_an_unfinished_snapshot_is_refused() {
         let mut w = world();
-        let s = w.create_snapshot(12347, "b".into(), None, Instant::now()).expect("created");
-        assert!(matches!(w.restore(s.id, Instant::now()), Err(Refusal::Invalid(_))));
+        let s = w
+            .create_snapshot(12347, "b".into(), None, Instant::now())
+            .expect("created");
+        assert!(matches!(
+            w.restore(s.id, Instant::now()),
+            Err(Refusal::Invalid(_))
+        ));
     }
 
     #[test]
     fn unknown_ids_are_not_found() {
         let mut w = world();
-        assert_eq!(w.delete_snapshot(1), Err(Refusal::NotFound("Snapshot not found.")));
-        assert!(matches!(w.restore(1, Instant::now()), Err(Refusal::NotFound(_))));
+        assert_eq!(
+            w.delete_snapshot(1),
+            Err(Refusal::NotFound("Snapshot not found."))
+        );
+        assert!(matches!(
+            w.restore(1, Instant::now()),
+            Err(Refusal::NotFound(_))
+        ));
         assert!(matches!(
             w.create_snapshot(1, "a".into(), None, Instant::now()),
             Err(Refusal::NotFound(_))

@@ -10,7 +10,10 @@ use vps_devapi::args::Args;
 const TOKEN: &str = "contract-test-token";
 
 fn fixture(name: &str) -> Value {
-    let path = format!("{}/../tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../tests/fixtures/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
@@ -24,7 +27,12 @@ fn app() -> axum::Router {
     })
 }
 
-async fn call(app: &axum::Router, method: &str, uri: &str, body: Option<Value>) -> (StatusCode, Value) {
+async fn call(
+    app: &axum::Router,
+    method: &str,
+    uri: &str,
+    body: Option<Value>,
+) -> (StatusCode, Value) {
     call_with(app, method, uri, body, Some(TOKEN)).await
 }
 
@@ -52,7 +60,8 @@ async fn call_with(
     let value = if bytes.is_empty() {
         Value::Null
     } else {
-        serde_json::from_slice(&bytes).unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into()))
+        serde_json::from_slice(&bytes)
+            .unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into()))
     };
     (status, value)
 }
@@ -114,10 +123,18 @@ async fn the_server_list_has_the_documented_shape_and_both_filters_work() {
     let (_, active) = call(&app, "GET", "/api/v1/servers/?status=active", None).await;
     let results = active["results"].as_array().expect("results");
     assert!(!results.is_empty() && results.iter().all(|s| s["status"] == "active"));
-    let (_, west) = call(&app, "GET", "/api/v1/servers/?status=active&location=us-west", None).await;
+    let (_, west) = call(
+        &app,
+        "GET",
+        "/api/v1/servers/?status=active&location=us-west",
+        None,
+    )
+    .await;
     let results = west["results"].as_array().expect("results");
     assert!(!results.is_empty());
-    assert!(results.iter().all(|s| s["location"] == "us-west" && s["status"] == "active"));
+    assert!(results
+        .iter()
+        .all(|s| s["location"] == "us-west" && s["status"] == "active"));
     assert_eq!(west["count"].as_u64(), Some(results.len() as u64));
 }
 
@@ -155,9 +172,21 @@ async fn restore_answers_200_with_the_documented_shape_then_refuses_a_second() {
 #[tokio::test]
 async fn restoring_an_unfinished_snapshot_is_a_400() {
     let app = app();
-    let (_, created) = call(&app, "POST", "/api/v1/snapshots/", Some(json!({"server_id": 12347, "name": "new"}))).await;
+    let (_, created) = call(
+        &app,
+        "POST",
+        "/api/v1/snapshots/",
+        Some(json!({"server_id": 12347, "name": "new"})),
+    )
+    .await;
     let id = created["id"].as_u64().expect("id");
-    let (status, _) = call(&app, "POST", &format!("/api/v1/snapshots/{id}/restore/"), None).await;
+    let (status, _) = call(
+        &app,
+        "POST",
+        &format!("/api/v1/snapshots/{id}/restore/"),
+        None,
+    )
+    .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
 
@@ -190,7 +219,10 @@ async fn bad_create_bodies_get_per_field_errors() {
         (json!({"server_id": 12345, "name": "has space"}), "name"),
         (json!({"server_id": 12345, "name": ""}), "name"),
         (json!({"server_id": "abc", "name": "x"}), "server_id"),
-        (json!({"server_id": 12345, "name": "x", "description": 5}), "description"),
+        (
+            json!({"server_id": 12345, "name": "x", "description": 5}),
+            "description",
+        ),
     ];
     for (request, field) in cases {
         let (status, body) = call(&app, "POST", "/api/v1/snapshots/", Some(request.clone())).await;
@@ -202,10 +234,24 @@ async fn bad_create_bodies_get_per_field_errors() {
 #[tokio::test]
 async fn the_sixth_snapshot_is_a_400_and_an_unknown_server_a_404() {
     let app = app();
-    let (status, body) = call(&app, "POST", "/api/v1/snapshots/", Some(json!({"server_id": 12346, "name": "sixth"}))).await;
+    let (status, body) = call(
+        &app,
+        "POST",
+        "/api/v1/snapshots/",
+        Some(json!({"server_id": 12346, "name": "sixth"})),
+    )
+    .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert!(body["non_field_errors"][0].as_str().is_some_and(|m| m.contains("limit")));
-    let (status, _) = call(&app, "POST", "/api/v1/snapshots/", Some(json!({"server_id": 1, "name": "x"}))).await;
+    assert!(body["non_field_errors"][0]
+        .as_str()
+        .is_some_and(|m| m.contains("limit")));
+    let (status, _) = call(
+        &app,
+        "POST",
+        "/api/v1/snapshots/",
+        Some(json!({"server_id": 1, "name": "x"})),
+    )
+    .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
@@ -226,8 +272,18 @@ async fn wrong_methods_are_405_and_paths_without_the_trailing_slash_are_not_serv
 async fn the_control_endpoints_exist_only_with_the_flag() {
     let (status, _) = call(&app(), "POST", "/__devapi/reset", None).await;
     assert_ne!(status, StatusCode::NO_CONTENT);
-    let controlled = vps_devapi::app(Args { control: true, token: TOKEN.into(), ..Args::default() });
-    let (status, _) = call(&controlled, "PUT", "/__devapi/faults", Some(json!({"error_rate": 1, "mode": "html-502", "count": 1}))).await;
+    let controlled = vps_devapi::app(Args {
+        control: true,
+        token: TOKEN.into(),
+        ..Args::default()
+    });
+    let (status, _) = call(
+        &controlled,
+        "PUT",
+        "/__devapi/faults",
+        Some(json!({"error_rate": 1, "mode": "html-502", "count": 1})),
+    )
+    .await;
     assert_eq!(status, StatusCode::NO_CONTENT);
     let (status, body) = call(&controlled, "GET", "/api/v1/servers/", None).await;
     assert_eq!(status, StatusCode::BAD_GATEWAY);
@@ -257,9 +313,15 @@ async fn a_deep_link_gets_index_html_and_a_missing_asset_a_404() {
     let dist = std::env::temp_dir().join(format!("devapi-dist-{}", std::process::id()));
     std::fs::create_dir_all(&dist).expect("temp dir");
     std::fs::write(dist.join("index.html"), "<html>panel</html>").expect("write");
-    let app = vps_devapi::app(Args { dist: dist.clone(), ..Args::default() });
+    let app = vps_devapi::app(Args {
+        dist: dist.clone(),
+        ..Args::default()
+    });
     let (status, body) = call(&app, "GET", "/servers/12345", None).await;
-    assert_eq!((status, body.as_str()), (StatusCode::OK, Some("<html>panel</html>")));
+    assert_eq!(
+        (status, body.as_str()),
+        (StatusCode::OK, Some("<html>panel</html>"))
+    );
     let (status, _) = call(&app, "GET", "/missing.wasm", None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let _ = std::fs::remove_dir_all(dist);

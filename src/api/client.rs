@@ -2,7 +2,7 @@
 
 use super::error::{error_from_response, ApiError};
 use super::models::{CreateSnapshot, CreatedSnapshot, Me, Page, RestoreStarted, Server, Snapshot};
-use super::url::build_url;
+use super::url::join_url;
 use gloo_net::http::{Request, RequestBuilder};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
@@ -139,7 +139,11 @@ impl ApiClient {
         query: &[(&str, Option<String>)],
         body: Option<String>,
     ) -> impl Future<Output = Result<String, ApiError>> {
-        let url = build_url(&self.base, &path, query);
+        let url = join_url(&self.base, &path);
+        let query: Vec<(String, String)> = query
+            .iter()
+            .filter_map(|(key, value)| value.clone().map(|value| ((*key).to_owned(), value)))
+            .collect();
         let authorization = format!("Bearer {}", self.token);
         let timeout_ms = self.timeout_ms;
         let abort = AbortOnDrop::new();
@@ -151,10 +155,13 @@ impl ApiClient {
                 Method::Delete => Request::delete(&url),
             };
             let builder: RequestBuilder = builder
+                .query(query.iter().map(|(key, value)| (key.as_str(), value.as_str())))
                 .header("Authorization", &authorization)
                 .abort_signal(abort.signal().as_ref());
             let request = match body {
-                Some(body) => builder.header("Content-Type", "application/json").body(body),
+                Some(body) => builder
+                    .header("Content-Type", "application/json")
+                    .body(body),
                 None => builder.build(),
             }
             .map_err(|error| ApiError::Network(error.to_string()))?;

@@ -25,16 +25,15 @@ struct ConfigFile {
 
 /// Reads the text of `config.json`; a reason when it cannot be used.
 pub fn parse_config(text: &str) -> Result<PanelConfig, String> {
-    let file: ConfigFile =
-        serde_json::from_str(text).map_err(|error| format!("config.json is not valid JSON: {error}"))?;
+    let file: ConfigFile = serde_json::from_str(text)
+        .map_err(|error| format!("config.json is not valid JSON: {error}"))?;
     let base = file
         .api_base
         .map(|base| base.trim().trim_end_matches('/').to_owned())
         .filter(|base| !base.is_empty())
         .ok_or_else(|| "config.json has no \"api_base\"".to_owned())?;
-    let acceptable = base.starts_with('/')
-        || base.starts_with("https://")
-        || base.starts_with("http://");
+    let acceptable =
+        base.starts_with('/') || base.starts_with("https://") || base.starts_with("http://");
     if !acceptable {
         return Err(format!(
             "config.json \"api_base\" must be a path starting with / or an http(s) URL, not {base:?}"

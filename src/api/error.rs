@@ -62,7 +62,10 @@ pub fn server_message(body: &str) -> ServerMessage {
     };
     let mut field_errors = BTreeMap::new();
     for (key, value) in &object {
-        if matches!(key.as_str(), "detail" | "error" | "message" | "non_field_errors") {
+        if matches!(
+            key.as_str(),
+            "detail" | "error" | "message" | "non_field_errors"
+        ) {
             continue;
         }
         let texts = all_texts(value);
@@ -89,7 +92,9 @@ pub fn server_message(body: &str) -> ServerMessage {
 fn first_text(value: &serde_json::Value) -> Option<String> {
     match value {
         serde_json::Value::String(text) => Some(text.clone()),
-        serde_json::Value::Array(items) => items.iter().find_map(|item| item.as_str().map(str::to_owned)),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .find_map(|item| item.as_str().map(str::to_owned)),
         _ => None,
     }
 }

@@ -41,7 +41,9 @@ impl Account {
         if !full.is_empty() {
             full
         } else {
-            self.email.clone().unwrap_or_else(|| "Signed-in user".to_owned())
+            self.email
+                .clone()
+                .unwrap_or_else(|| "Signed-in user".to_owned())
         }
     }
 }

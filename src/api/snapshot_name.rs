@@ -66,7 +66,10 @@ mod tests {
 
     #[test]
     fn the_length_limit_is_inclusive() {
-        assert_eq!(snapshot_name_problem(&"a".repeat(MAX_SNAPSHOT_NAME_LEN)), None);
+        assert_eq!(
+            snapshot_name_problem(&"a".repeat(MAX_SNAPSHOT_NAME_LEN)),
+            None
+        );
         assert!(snapshot_name_problem(&"a".repeat(MAX_SNAPSHOT_NAME_LEN + 1)).is_some());
     }
 

@@ -16,7 +16,10 @@ fn the_documented_snapshot_list_decodes() {
     let page: Page<Snapshot> = serde_json::from_str(SNAPSHOTS_LIST).expect("documented example");
     assert_eq!(page.count, Some(2));
     assert_eq!(page.results[0].id, 801);
-    assert_eq!(page.results[0].server.name.as_deref(), Some("web-server-01"));
+    assert_eq!(
+        page.results[0].server.name.as_deref(),
+        Some("web-server-01")
+    );
     assert_eq!(page.results[0].status, SnapshotStatus::Completed);
     assert_eq!(page.results[1].size_mb, Some(4856));
     assert_eq!(
@@ -50,7 +53,10 @@ fn the_documented_server_and_account_decode() {
     let server = &page.results[0];
     assert_eq!(server.status, ServerStatus::Active);
     assert_eq!(server.plan.as_ref().map(|p| p.memory), Some(4096));
-    assert_eq!(server.os.as_ref().map(|o| o.name.as_str()), Some("Ubuntu 22.04 LTS"));
+    assert_eq!(
+        server.os.as_ref().map(|o| o.name.as_str()),
+        Some("Ubuntu 22.04 LTS")
+    );
     let me: Me = serde_json::from_str(ACCOUNT_ME).expect("documented");
     assert_eq!(me.account.display_name(), "John Doe");
     assert_eq!(me.token.permissions, vec!["read", "write"]);
@@ -101,7 +107,10 @@ fn wrong_types_are_a_decode_error_not_a_panic() {
         "",
         r#"{"count": 1, "results": [{"id": 1, "server": {"id": 2}, "name": "s", "status": 7, "created_at": "x"}]}"#,
     ] {
-        assert!(serde_json::from_str::<Page<Snapshot>>(body).is_err(), "{body}");
+        assert!(
+            serde_json::from_str::<Page<Snapshot>>(body).is_err(),
+            "{body}"
+        );
     }
 }
 
@@ -123,7 +132,10 @@ fn the_server_message_is_read_in_the_contract_order() {
         read(json!({"message": "m", "detail": "d", "error": "e"})).as_deref(),
         Some("d")
     );
-    assert_eq!(read(json!({"message": "m", "error": "e"})).as_deref(), Some("e"));
+    assert_eq!(
+        read(json!({"message": "m", "error": "e"})).as_deref(),
+        Some("e")
+    );
     assert_eq!(read(json!({"message": "m"})).as_deref(), Some("m"));
     assert_eq!(
         read(json!({"non_field_errors": ["limit reached", "other"]})).as_deref(),
@@ -146,7 +158,10 @@ fn field_errors_are_kept_for_the_form() {
 #[test]
 fn html_and_empty_bodies_name_the_status() {
     let error = error_from_response(502, "<html><h1>502 Bad Gateway</h1></html>");
-    assert_eq!(error.to_string(), "The API answered with HTTP 502 Bad Gateway.");
+    assert_eq!(
+        error.to_string(),
+        "The API answered with HTTP 502 Bad Gateway."
+    );
     let error = error_from_response(418, "");
     assert_eq!(error.to_string(), "The API answered with HTTP 418.");
 }

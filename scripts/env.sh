@@ -1,0 +1,16 @@
+# Sourced by the other scripts: pinned versions and the PATH they need.
+# The wasm-bindgen pin must equal `wasm-bindgen = "=X"` in Cargo.toml and Trunk.toml [tools].
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.21.14"
+WASM_BINDGEN_VERSION="$(grep -oE '^wasm-bindgen = "=[0-9.]+"' "$REPO_ROOT/Cargo.toml" | grep -oE '[0-9]+\.[0-9]+\.[0-9]+')"
+WASM_TARGET="wasm32-unknown-unknown"
+
+# binaryen's wasm-opt from npm comes first: Debian's older one produces a broken bundle.
+export PATH="$REPO_ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# trunk must not look for updates or tools on the network.
+export TRUNK_SKIP_VERSION_CHECK=true
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+
+step() { printf '\n==> %s\n' "$*"; }

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, at pinned versions, and skips what is already there.
+# Everything comes from the package registries (crates.io, Debian, npm); nothing else is fetched.
+#   scripts/setup.sh         everything (build + browser tests)
+#   scripts/setup.sh build   only what building the panel and running the simulator need
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$REPO_ROOT"
+scope="${1:-all}"
+
+have_version() { # command, expected text in its --version output
+  command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -qF "$2"
+}
+
+if rustup target list --installed | grep -qx "$WASM_TARGET"; then
+  echo "setup: $WASM_TARGET target present"
+else
+  step "setup: adding the $WASM_TARGET target"
+  rustup target add "$WASM_TARGET"
+fi
+
+if have_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION" &&
+   have_version wasm-bindgen-test-runner "$WASM_BINDGEN_VERSION"; then
+  echo "setup: wasm-bindgen-cli $WASM_BINDGEN_VERSION present"
+else
+  step "setup: installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
+  # Not --locked: one of its locked dependency versions is no longer in the registry.
+  cargo install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+fi
+
+if have_version trunk "trunk $TRUNK_VERSION"; then
+  echo "setup: trunk $TRUNK_VERSION present"
+else
+  step "setup: installing trunk $TRUNK_VERSION (about 11 minutes on 2 cores)"
+  cargo install --locked --force "trunk@$TRUNK_VERSION"
+fi
+
+if ! command -v npm >/dev/null 2>&1; then
+  step "setup: installing Node.js and npm from Debian"
+  apt-get update && apt-get install -y nodejs npm
+fi
+
+# npm ci only when node_modules does not match the committed lock file.
+lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if [[ -f node_modules/.setup-lock-sum && "$(cat node_modules/.setup-lock-sum)" == "$lock_sum" ]]; then
+  echo "setup: npm packages match package-lock.json"
+else
+  step "setup: npm ci (binaryen, playwright-core, axe-core)"
+  npm ci --no-audit --no-fund
+  echo "$lock_sum" > node_modules/.setup-lock-sum
+fi
+
+if [[ "$scope" != "build" ]]; then
+  if [[ -x "$CHROMIUM_PATH" && -x "$CHROMEDRIVER" ]]; then
+    echo "setup: chromium and chromedriver present"
+  else
+    step "setup: installing Debian's chromium and chromium-driver"
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+  fi
+fi
+
+# trunk runs with --offline (so it never downloads tools): crates must be fetched first.
+cargo fetch --quiet

@@ -1,0 +1,46 @@
+// Prints raw, gzip and brotli sizes of the release dist/ and fails over the brotli budget.
+// Usage: node scripts/size-report.mjs [dist]
+import { readFileSync, readdirSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = process.argv[2] ?? join(root, "dist");
+const budget = JSON.parse(readFileSync(join(root, "scripts/size-budget.json"), "utf8"));
+const budgetBytes = budget.brotli_total_kb * 1024;
+
+const files = readdirSync(dist).filter((name) => /\.(wasm|js|css)$/.test(name)).sort();
+if (files.length === 0) {
+  console.error(`size-report: no .wasm/.js/.css in ${dist}; build the release first`);
+  process.exit(1);
+}
+
+const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(8) + " KB";
+const rows = files.map((name) => {
+  const data = readFileSync(join(dist, name));
+  return {
+    name,
+    raw: data.length,
+    gzip: gzipSync(data, { level: 9 }).length,
+    brotli: brotliCompressSync(data, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    }).length,
+  };
+});
+const total = rows.reduce(
+  (sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli }),
+  { raw: 0, gzip: 0, brotli: 0 },
+);
+
+console.log(`${"file".padEnd(40)}${"raw".padStart(11)}${"gzip".padStart(11)}${"brotli".padStart(11)}`);
+for (const row of rows) {
+  console.log(`${row.name.padEnd(40)}${kb(row.raw)}${kb(row.gzip)}${kb(row.brotli)}`);
+}
+console.log(`${"total".padEnd(40)}${kb(total.raw)}${kb(total.gzip)}${kb(total.brotli)}`);
+console.log(`budget: ${budget.brotli_total_kb} KB brotli (scripts/size-budget.json)`);
+if (total.brotli > budgetBytes) {
+  console.error(`size-report: over budget by ${((total.brotli - budgetBytes) / 1024).toFixed(1)} KB brotli`);
+  process.exit(1);
+}
+console.log(`size-report: within budget, ${((budgetBytes - total.brotli) / 1024).toFixed(1)} KB to spare`);

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every check: format, lints (native and wasm32), native tests, browser component tests,
+# the release build, end-to-end tests against the simulator, and the bundle-size budget.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$REPO_ROOT"
+
+passed=0
+started=$SECONDS
+timed() { # name, command...
+  local name="$1" t0=$SECONDS
+  shift
+  step "$name"
+  "$@"
+  passed=$((passed + 1))
+  echo "--- $name: ok in $((SECONDS - t0)) s"
+}
+
+timed "setup (installs only what is missing)" scripts/setup.sh
+timed "cargo fmt --check" cargo fmt --all -- --check
+timed "clippy, native crates" \
+  cargo clippy --quiet -p vps-devapi -p vps-panel --all-targets -- -D warnings
+timed "clippy, panel on wasm32" \
+  cargo clippy --quiet -p vps-panel --target "$WASM_TARGET" --lib --bins --test browser -- -D warnings
+timed "native unit and contract tests" cargo test -p vps-devapi -p vps-panel
+timed "wasm-bindgen-test in headless Chromium" scripts/wasm-test.sh
+timed "release build" scripts/build-release.sh
+timed "bundle size" node scripts/size-report.mjs dist
+timed "end-to-end in Chromium against the simulator" scripts/e2e.sh
+
+echo
+echo "test.sh: all $passed steps passed in $((SECONDS - started)) s"
+echo "steps: $passed passed, 0 failed"

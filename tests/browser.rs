@@ -1,0 +1,20 @@
+//! Component tests in headless Chromium (wasm-bindgen-test). Run with
+//! `cargo test -p vps-panel --target wasm32-unknown-unknown --test browser`.
+#![cfg(target_arch = "wasm32")]
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "browser/support.rs"]
+mod support;
+
+#[path = "browser/shell.rs"]
+mod shell;
+
+#[path = "browser/fake_fetch.rs"]
+mod fake_fetch;
+
+#[path = "browser/api_client.rs"]
+mod api_client;
+
+#[path = "browser/live_api.rs"]
+mod live_api;

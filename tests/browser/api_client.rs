@@ -1,0 +1,217 @@
+//! The real request path (gloo-net, AbortController, timers) against a faked `fetch`.
+
+use crate::fake_fetch::{self, calls, json};
+use crate::support::{mount, until};
+use leptos::prelude::*;
+use vps_panel::api::models::{CreateSnapshot, ServerStatus, SnapshotStatus};
+use vps_panel::api::{ApiClient, ApiError, ServerFilter};
+use wasm_bindgen_test::*;
+
+const SNAPSHOTS: &str = include_str!("../fixtures/snapshots_list.json");
+const CREATED: &str = include_str!("../fixtures/snapshot_created.json");
+const RESTORED: &str = include_str!("../fixtures/restore_started.json");
+
+fn client() -> ApiClient {
+    ApiClient::new("https://admin.example.test/api/v1", "tok-123")
+}
+
+#[wasm_bindgen_test]
+async fn a_list_call_sends_the_bearer_token_and_encoded_filters_to_the_slashed_path() {
+    json(200, r#"{"count": 0, "results": []}"#);
+    let filter = ServerFilter {
+        status: Some("active".into()),
+        location: Some("us west".into()),
+    };
+    let page = client().servers(&filter).await.expect("decodes");
+    assert!(page.results.is_empty());
+    let sent = calls();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].method, "GET");
+    assert_eq!(
+        sent[0].url,
+        "https://admin.example.test/api/v1/servers/?status=active&location=us+west"
+    );
+    assert_eq!(sent[0].headers["authorization"], "Bearer tok-123");
+    assert!(!sent[0].headers.contains_key("content-type"), "no body, no content type");
+    fake_fetch::restore_fetch();
+}
+
+#[wasm_bindgen_test]
+async fn the_snapshot_list_is_filtered_by_server_and_decodes_the_documented_example() {
+    json(200, SNAPSHOTS);
+    let page = client().snapshots(Some(12345)).await.expect("decodes");
+    assert_eq!(page.results.len(), 2);
+    assert_eq!(page.results[0].status, SnapshotStatus::Completed);
+    assert_eq!(
+        calls()[0].url,
+        "https://admin.example.test/api/v1/snapshots/?server_id=12345"
+    );
+    json(200, SNAPSHOTS);
+    client().snapshots(None).await.expect("decodes");
+    assert_eq!(calls()[0].url, "https://admin.example.test/api/v1/snapshots/");
+    fake_fetch::restore_fetch();
+}
+
+#[wasm_bindgen_test]
+async fn create_posts_json_with_a_content_type() {
+    json(201, CREATED);
+    let created = client()
+        .create_snapshot(&CreateSnapshot {
+            server_id: 12345,
+            name: "before-update-snapshot".into(),
+            description: Some("Snapshot before system update".into()),
+        })
+        .await
+        .expect("decodes");
+    assert_eq!(created.snapshot.size_mb, None);
+    let sent = &calls()[0];
+    assert_eq!(sent.method, "POST");
+    assert_eq!(sent.url, "https://admin.example.test/api/v1/snapshots/");
+    assert_eq!(sent.headers["content-type"], "application/json");
+    let body: serde_json::Value =
+        serde_json::from_str(sent.body.as_deref().unwrap_or_default()).expect("JSON body");
+    assert_eq!(
+        body,
+        serde_json::json!({"server_id": 12345, "name": "before-update-snapshot",
+                           "description": "Snapshot before system update"})
+    );
+    fake_fetch::restore_fetch();
+}
+
+#[wasm_bindgen_test]
+async fn restore_and_delete_use_their_documented_paths_and_methods() {
+    json(200, RESTORED);
+    let restore = client().restore_snapshot(801).await.expect("decodes");
+    assert_eq!(restore.server.status, ServerStatus::Restoring);
+    assert_eq!(
+        (calls()[0].method.as_str(), calls()[0].url.as_str()),
+        ("POST", "https://admin.example.test/api/v1/snapshots/801/restore/")
+    );
+    json(204, "");
+    client().delete_snapshot(801).await.expect("204 is success");
+    assert_eq!(
+        (calls()[0].method.as_str(), calls()[0].url.as_str()),
+        ("DELETE", "https://admin.example.test/api/v1/snapshots/801/")
+    );
+    fake_fetch::restore_fetch();
+}
+
+#[wasm_bindgen_test]
+async fn each_failure_maps_to_its_error() {
+    json(401, r#"{"detail": "Invalid token."}"#);
+    let error = client().me().await.expect_err("401");
+    assert_eq!(
+        error,
+        ApiError::Unauthorized {
+            message: Some("Invalid token.".into())
+        }
+    );
+
+    json(404, r#"{"detail": "Snapshot not found."}"#);
+    let error = client().delete_snapshot(1).await.expect_err("404");
+    assert_eq!(
+        error,
+        ApiError::NotFound {
+            message: "Snapshot not found.".into()
+        }
+    );
+
+    json(400, r#"{"name": ["Name may only contain letters."]}"#);
+    let error = client()
+        .create_snapshot(&CreateSnapshot {
+            server_id: 1,
+            name: "x".into(),
+            description: None,
+        })
+        .await
+        .expect_err("400");
+    assert_eq!(error.field_errors()["name"], vec!["Name may only contain letters."]);
+
+    fake_fetch::fake_respond(502, "<html><h1>502 Bad Gateway</h1></html>", "text/html");
+    let error = client().servers(&ServerFilter::default()).await.expect_err("502");
+    assert_eq!(error.to_string(), "The API answered with HTTP 502 Bad Gateway.");
+
+    json(200, r#"{"count": 2, "results": [{"id": 801, "name": "#);
+    let error = client().snapshots(None).await.expect_err("garbled");
+    assert!(matches!(error, ApiError::Decode(_)), "{error:?}");
+
+    fake_fetch::fake_respond(200, "<!DOCTYPE html><html></html>", "text/html");
+    let error = client().snapshots(None).await.expect_err("html");
+    assert!(matches!(error, ApiError::Decode(_)), "{error:?}");
+
+    fake_fetch::fake_network_error();
+    let error = client().me().await.expect_err("offline");
+    assert!(matches!(error, ApiError::Network(_)), "{error:?}");
+    fake_fetch::restore_fetch();
+}
+
+#[wasm_bindgen_test]
+async fn a_request_that_outlives_its_timeout_is_aborted_and_reported() {
+    fake_fetch::fake_hang();
+    let error = client()
+        .with_timeout_ms(50)
+        .me()
+        .await
+        .expect_err("times out");
+    assert_eq!(error, ApiError::Timeout(1));
+    assert!(fake_fetch::last_signal_aborted());
+    fake_fetch::restore_fetch();
+}
+
+#[wasm_bindgen_test]
+async fn a_request_whose_view_goes_away_is_aborted() {
+    fake_fetch::fake_hang();
+    let (container, handle) = mount(|| {
+        let servers = LocalResource::new(|| client().servers(&ServerFilter::default()));
+        view! {
+            <p>{move || if servers.get().is_some() { "done" } else { "loading" }}</p>
+        }
+    });
+    until("the request is sent", || calls().len() == 1).await;
+    assert!(!fake_fetch::last_signal_aborted());
+    drop(handle);
+    until("the request is aborted", fake_fetch::last_signal_aborted).await;
+    container.remove();
+    fake_fetch::restore_fetch();
+}
+
+#[wasm_bindgen_test]
+async fn a_dropped_request_future_aborts_its_fetch() {
+    fake_fetch::fake_hang();
+    let pending = client().me();
+    let racing = async {
+        futures_lite_poll_once(pending).await;
+    };
+    racing.await;
+    assert!(fake_fetch::last_signal_aborted());
+    fake_fetch::restore_fetch();
+}
+
+/// Polls a future once, so its request starts, then drops it.
+async fn futures_lite_poll_once<F: std::future::Future>(future: F) {
+    let mut future = Box::pin(future);
+    std::future::poll_fn(|cx| {
+        let _ = future.as_mut().poll(cx);
+        std::task::Poll::Ready(())
+    })
+    .await;
+    drop(future);
+}
+
+#[wasm_bindgen_test]
+async fn config_json_sets_the_api_base_and_a_broken_one_falls_back_to_the_default() {
+    json(200, r#"{"api_base": "https://admin.vps.org/api/v1/"}"#);
+    let config = vps_panel::api::load_config().await;
+    assert_eq!(config.api_base, "https://admin.vps.org/api/v1");
+    assert!(calls()[0].url.ends_with("/config.json"));
+
+    fake_fetch::fake_respond(404, "<html>Not Found</html>", "text/html");
+    assert_eq!(vps_panel::api::load_config().await.api_base, "/api/v1");
+
+    json(200, "{not json");
+    assert_eq!(vps_panel::api::load_config().await.api_base, "/api/v1");
+
+    fake_fetch::fake_network_error();
+    assert_eq!(vps_panel::api::load_config().await.api_base, "/api/v1");
+    fake_fetch::restore_fetch();
+}

@@ -1,0 +1,62 @@
+// Shared helpers for the end-to-end tests: the browser, the simulator's control endpoints,
+// error collection and screenshots. The suite runs against scripts/e2e.sh's simulator.
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const BASE_URL = process.env.SIM_URL ?? "http://127.0.0.1:8080/";
+export const TOKEN = process.env.SIM_TOKEN ?? "devtoken-change-me";
+const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "artifacts");
+
+// Flags that keep Chromium off the network this machine does not have.
+const CHROMIUM_ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** A new page that records console errors and uncaught page errors into `page.problems`. */
+export async function newPage(browser, { width = 1280, height = 860, colorScheme = "light" } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") page.problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => page.problems.push(`page error: ${error.message}`));
+  return page;
+}
+
+/** Console errors the test expects (e.g. the browser logging a deliberate 401). */
+export function unexpectedProblems(page, allowed = []) {
+  return page.problems.filter((problem) => !allowed.some((pattern) => pattern.test(problem)));
+}
+
+export async function control(path, method = "POST", body) {
+  const response = await fetch(new URL(`__devapi/${path}`, BASE_URL), {
+    method,
+    headers: body ? { "Content-Type": "application/json" } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) throw new Error(`control ${path}: HTTP ${response.status}`);
+  return response.status === 204 ? null : response.json();
+}
+
+export const resetSimulator = () => control("reset");
+export const setFaults = (settings) => control("faults", "PUT", settings);
+export const setToken = (token) => control("token", "PUT", { token });
+export const apiRequests = () => control("requests", "GET");
+
+export async function screenshot(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+export const url = (path) => new URL(path, BASE_URL).toString();

@@ -1,0 +1,18 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, newPage, url, screenshot } from "./harness.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test("the panel loads and shows its shell with no console or page error", async () => {
+  const page = await newPage(browser);
+  await page.goto(url("/"));
+  await page.getByRole("banner").getByText("VPS Panel").waitFor();
+  assert.equal(await page.getByRole("main").count(), 1);
+  assert.equal(await page.title(), "VPS Panel");
+  await screenshot(page, "shell");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
