@@ -155,7 +155,11 @@ impl ApiClient {
                 Method::Delete => Request::delete(&url),
             };
             let builder: RequestBuilder = builder
-                .query(query.iter().map(|(key, value)| (key.as_str(), value.as_str())))
+                .query(
+                    query
+                        .iter()
+                        .map(|(key, value)| (key.as_str(), value.as_str())),
+                )
                 .header("Authorization", &authorization)
                 .abort_signal(abort.signal().as_ref());
             let request = match body {

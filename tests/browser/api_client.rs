@@ -32,7 +32,10 @@ async fn a_list_call_sends_the_bearer_token_and_encoded_filters_to_the_slashed_p
         "https://admin.example.test/api/v1/servers/?status=active&location=us+west"
     );
     assert_eq!(sent[0].headers["authorization"], "Bearer tok-123");
-    assert!(!sent[0].headers.contains_key("content-type"), "no body, no content type");
+    assert!(
+        !sent[0].headers.contains_key("content-type"),
+        "no body, no content type"
+    );
     fake_fetch::restore_fetch();
 }
 
@@ -48,7 +51,10 @@ async fn the_snapshot_list_is_filtered_by_server_and_decodes_the_documented_exam
     );
     json(200, SNAPSHOTS);
     client().snapshots(None).await.expect("decodes");
-    assert_eq!(calls()[0].url, "https://admin.example.test/api/v1/snapshots/");
+    assert_eq!(
+        calls()[0].url,
+        "https://admin.example.test/api/v1/snapshots/"
+    );
     fake_fetch::restore_fetch();
 }
 
@@ -85,7 +91,10 @@ async fn restore_and_delete_use_their_documented_paths_and_methods() {
     assert_eq!(restore.server.status, ServerStatus::Restoring);
     assert_eq!(
         (calls()[0].method.as_str(), calls()[0].url.as_str()),
-        ("POST", "https://admin.example.test/api/v1/snapshots/801/restore/")
+        (
+            "POST",
+            "https://admin.example.test/api/v1/snapshots/801/restore/"
+        )
     );
     json(204, "");
     client().delete_snapshot(801).await.expect("204 is success");
@@ -125,11 +134,20 @@ async fn each_failure_maps_to_its_error() {
         })
         .await
         .expect_err("400");
-    assert_eq!(error.field_errors()["name"], vec!["Name may only contain letters."]);
+    assert_eq!(
+        error.field_errors()["name"],
+        vec!["Name may only contain letters."]
+    );
 
     fake_fetch::fake_respond(502, "<html><h1>502 Bad Gateway</h1></html>", "text/html");
-    let error = client().servers(&ServerFilter::default()).await.expect_err("502");
-    assert_eq!(error.to_string(), "The API answered with HTTP 502 Bad Gateway.");
+    let error = client()
+        .servers(&ServerFilter::default())
+        .await
+        .expect_err("502");
+    assert_eq!(
+        error.to_string(),
+        "The API answered with HTTP 502 Bad Gateway."
+    );
 
     json(200, r#"{"count": 2, "results": [{"id": 801, "name": "#);
     let error = client().snapshots(None).await.expect_err("garbled");

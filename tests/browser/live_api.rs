@@ -52,7 +52,9 @@ async fn the_client_creates_and_deletes_on_the_running_simulator() {
         .await
         .expect_err("invalid name");
     assert!(bad.field_errors().contains_key("name"));
-    api.delete_snapshot(created.snapshot.id).await.expect("deleted");
+    api.delete_snapshot(created.snapshot.id)
+        .await
+        .expect("deleted");
     let again = api.delete_snapshot(created.snapshot.id).await;
     assert!(matches!(again, Err(ApiError::NotFound { .. })));
     let wrong = ApiClient::new(api.base(), "not-the-token").me().await;
