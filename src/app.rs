@@ -1,16 +1,57 @@
-//! The shell: header with the product name, the main region, and the routes.
+//! The shell (header, main region), the session provider and the routes.
 
+use crate::api::load_config;
+use crate::components::{use_page_title, Loading};
+use crate::features::servers::ServersPage;
+use crate::features::sign_in::{sign_in_path, SignInPage};
+use crate::features::snapshots::{ServerPage, SnapshotsPage};
+use crate::session::{use_session, Session, SignInNotice};
 use leptos::prelude::*;
+use leptos_router::components::{Redirect, Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
 
 /// Product name shown in the header and the document title.
 pub const PRODUCT_NAME: &str = "VPS Panel";
 
+/// Reads `config.json`, then starts the panel with the configured API base.
 #[component]
 pub fn App() -> impl IntoView {
+    let config = LocalResource::new(load_config);
+    move || match config.get() {
+        None => view! { <Shell><Loading what="the panel"/></Shell> }.into_any(),
+        Some(config) => view! { <Panel api_base=config.api_base/> }.into_any(),
+    }
+}
+
+/// The panel for one API base: session, header and routes.
+#[component]
+pub fn Panel(
+    /// Where the API lives, e.g. `/api/v1`.
+    api_base: String,
+) -> impl IntoView {
+    let session = Session::new(api_base);
+    provide_context(session);
+    // A reload keeps the token; ask again whose it is (a revoked one ends the session here).
+    if session.is_signed_in() {
+        leptos::task::spawn_local(async move {
+            if let Ok(me) = session.call(|api| api.me()).await {
+                session.set_me(me);
+            }
+        });
+    }
     view! {
-        <Shell>
-            <p class="page-intro">"Your VPS.org servers and snapshots."</p>
-        </Shell>
+        <Router>
+            <Shell>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/servers"/> }/>
+                    <Route path=path!("/sign-in") view=SignInPage/>
+                    <Route path=path!("/servers") view=|| view! { <RequireSession><ServersPage/></RequireSession> }/>
+                    <Route path=path!("/servers/:id") view=|| view! { <RequireSession><ServerPage/></RequireSession> }/>
+                    <Route path=path!("/snapshots") view=|| view! { <RequireSession><SnapshotsPage/></RequireSession> }/>
+                </Routes>
+            </Shell>
+        </Router>
     }
 }
 
@@ -20,13 +61,74 @@ pub fn Shell(
     /// The page content, rendered inside `<main>`.
     children: Children,
 ) -> impl IntoView {
+    let session = use_context::<Session>();
+    let signed_in = move || session.is_some_and(|s| s.is_signed_in());
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="app-header">
             <span class="app-header__brand">{PRODUCT_NAME}</span>
+            {move || signed_in().then(|| view! {
+                <nav class="app-nav" aria-label="Main">
+                    <A href="/servers" attr:class="app-nav__link">"Servers"</A>
+                    <A href="/snapshots" attr:class="app-nav__link">"Snapshots"</A>
+                </nav>
+                <UserMenu/>
+            })}
         </header>
         <main id="main" class="app-main" tabindex="-1">
             {children()}
         </main>
+    }
+}
+
+/// Who is signed in, and the one "Sign out" button.
+#[component]
+fn UserMenu() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <div class="user-menu">
+            {move || session.me().map(|me| view! {
+                <span class="user-menu__who">
+                    <span class="user-menu__name">{me.account.display_name()}</span>
+                    {me.token.name.clone().map(|name| view! {
+                        <span class="user-menu__token">{format!("Token: {name}")}</span>
+                    })}
+                </span>
+            })}
+            <button type="button" class="button button--ghost" on:click=move |_| session.end(SignInNotice::SignedOut)>
+                "Sign out"
+            </button>
+        </div>
+    }
+}
+
+/// Shows its children to a signed-in user; anyone else goes to sign-in, with the way back.
+#[component]
+fn RequireSession(children: ChildrenFn) -> impl IntoView {
+    let session = use_session();
+    let location = use_location();
+    move || {
+        if session.is_signed_in() {
+            children().into_any()
+        } else {
+            let here = format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                location.search.get_untracked()
+            );
+            view! { <Redirect path=sign_in_path(&here)/> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    use_page_title(|| "Page not found".to_owned());
+    view! {
+        <div class="empty-state">
+            <h1>"Page not found"</h1>
+            <p>"There is nothing at this address."</p>
+            <A href="/servers" attr:class="button">"Go to servers"</A>
+        </div>
     }
 }

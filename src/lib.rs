@@ -6,7 +6,9 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod features;
 pub mod format;
+pub mod session;
 
 /// Mounts the panel on `<body>`; called by the binary's `main`.
 pub fn start() {

@@ -60,3 +60,31 @@ export async function screenshot(page, name) {
 }
 
 export const url = (path) => new URL(path, BASE_URL).toString();
+
+/** Console lines Chromium prints for an HTTP error status the test provoked on purpose. */
+export const HTTP_ERROR_LOGS = [/Failed to load resource: the server responded with a status of (400|401|404|500|502)/];
+
+/** Signs in through the form with `token` and waits for the servers page (or `landing`). */
+export async function signIn(page, { token = TOKEN, landing = (u) => u.pathname.startsWith("/servers") } = {}) {
+  await page.getByLabel("API token", { exact: true }).fill(token);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(landing);
+}
+
+/** Opens `path` signed in: goes through sign-in, which returns to `path`. */
+export async function openSignedIn(page, path) {
+  await page.goto(url(path));
+  await page.waitForURL(/\/sign-in/);
+  await signIn(page, { landing: (u) => u.pathname + u.search === path || u.pathname === path });
+}
+
+const AXE_PATH = join(dirname(fileURLToPath(import.meta.url)), "../../node_modules/axe-core/axe.min.js");
+
+/** axe-core's violations on the current page, as short readable lines. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+export const storedToken = (page) => page.evaluate(() => sessionStorage.getItem("vps-panel.token"));

@@ -1,0 +1,11 @@
+use crate::app::PRODUCT_NAME;
+use leptos::prelude::*;
+
+/// Sets `document.title` to "<page> · VPS Panel" while the calling page is shown.
+pub fn use_page_title(page: impl Fn() -> String + Send + Sync + 'static) {
+    Effect::new(move |_| {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&format!("{} · {PRODUCT_NAME}", page()));
+        }
+    });
+}

@@ -1,0 +1,348 @@
+//! What the servers table shows, as pure data: filters and sort from the URL, search, order.
+
+use crate::api::models::Server;
+use crate::api::ServerFilter;
+use std::cmp::Ordering;
+use std::net::IpAddr;
+
+/// Status values the API's `status` filter documents.
+pub const STATUS_FILTERS: [&str; 3] = ["active", "stopped", "suspended"];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    Name,
+    Status,
+    Location,
+    Ip,
+    Plan,
+    Os,
+    Snapshots,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 7] = [
+        SortKey::Name,
+        SortKey::Status,
+        SortKey::Location,
+        SortKey::Ip,
+        SortKey::Plan,
+        SortKey::Os,
+        SortKey::Snapshots,
+    ];
+
+    pub fn param(self) -> &'static str {
+        match self {
+            SortKey::Name => "name",
+            SortKey::Status => "status",
+            SortKey::Location => "location",
+            SortKey::Ip => "ip",
+            SortKey::Plan => "plan",
+            SortKey::Os => "os",
+            SortKey::Snapshots => "snapshots",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Name => "Name",
+            SortKey::Status => "Status",
+            SortKey::Location => "Location",
+            SortKey::Ip => "IP address",
+            SortKey::Plan => "Plan",
+            SortKey::Os => "OS",
+            SortKey::Snapshots => "Snapshots",
+        }
+    }
+
+    fn from_param(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|key| key.param() == text)
+    }
+}
+
+/// Everything that shapes the servers table; lives in the URL query so a link reproduces it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServersView {
+    pub status: Option<String>,
+    pub location: Option<String>,
+    pub search: String,
+    pub sort: SortKey,
+    pub descending: bool,
+}
+
+impl Default for ServersView {
+    fn default() -> Self {
+        Self {
+            status: None,
+            location: None,
+            search: String::new(),
+            sort: SortKey::Name,
+            descending: false,
+        }
+    }
+}
+
+impl ServersView {
+    /// Reads `?status=&location=&q=&sort=&dir=`; unknown sort keys fall back to name.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
+        let non_empty = |key: &str| get(key).filter(|value| !value.is_empty());
+        Self {
+            status: non_empty("status"),
+            location: non_empty("location"),
+            search: get("q").unwrap_or_default(),
+            sort: non_empty("sort")
+                .and_then(|s| SortKey::from_param(&s))
+                .unwrap_or(SortKey::Name),
+            descending: get("dir").as_deref() == Some("desc"),
+        }
+    }
+
+    /// The query string for this view, leaving defaults out: `?status=active&sort=ip&dir=desc`.
+    pub fn to_query(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if let Some(status) = &self.status {
+            pairs.push(("status", status.clone()));
+        }
+        if let Some(location) = &self.location {
+            pairs.push(("location", location.clone()));
+        }
+        if !self.search.is_empty() {
+            pairs.push(("q", self.search.clone()));
+        }
+        if self.sort != SortKey::Name {
+            pairs.push(("sort", self.sort.param().to_owned()));
+        }
+        if self.descending {
+            pairs.push(("dir", "desc".to_owned()));
+        }
+        if pairs.is_empty() {
+            return String::new();
+        }
+        let encoded: Vec<String> = pairs
+            .into_iter()
+            .map(|(key, value)| format!("{key}={}", encode(&value)))
+            .collect();
+        format!("?{}", encoded.join("&"))
+    }
+
+    pub fn api_filter(&self) -> ServerFilter {
+        ServerFilter {
+            status: self.status.clone(),
+            location: self.location.clone(),
+        }
+    }
+
+    pub fn has_filters(&self) -> bool {
+        self.status.is_some() || self.location.is_some() || !self.search.trim().is_empty()
+    }
+
+    /// Clicking a column: the same column flips direction, a new one starts ascending.
+    pub fn sorted_by(&self, key: SortKey) -> Self {
+        Self {
+            sort: key,
+            descending: self.sort == key && !self.descending,
+            ..self.clone()
+        }
+    }
+}
+
+fn encode(text: &str) -> String {
+    let mut out = String::new();
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Case-insensitive match of the search box against name, hostname and IP address.
+pub fn matches_search(server: &Server, search: &str) -> bool {
+    let needle = search.trim().to_lowercase();
+    if needle.is_empty() {
+        return true;
+    }
+    [
+        Some(server.name.as_str()),
+        server.hostname.as_deref(),
+        server.ip_address.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|field| field.to_lowercase().contains(&needle))
+}
+
+/// The rows to show: searched, then sorted (ties broken by name, then id, so order is stable).
+pub fn visible_servers(
+    servers: &[Server],
+    view: &ServersView,
+    snapshot_count: impl Fn(u64) -> Option<usize>,
+) -> Vec<Server> {
+    let mut rows: Vec<Server> = servers
+        .iter()
+        .filter(|server| matches_search(server, &view.search))
+        .cloned()
+        .collect();
+    rows.sort_by(|a, b| {
+        let primary = compare(a, b, view.sort, &snapshot_count);
+        let primary = if view.descending {
+            primary.reverse()
+        } else {
+            primary
+        };
+        primary
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+            .then(a.id.cmp(&b.id))
+    });
+    rows
+}
+
+fn compare(
+    a: &Server,
+    b: &Server,
+    key: SortKey,
+    snapshot_count: &impl Fn(u64) -> Option<usize>,
+) -> Ordering {
+    let text = |value: Option<&str>| value.unwrap_or("").to_lowercase();
+    match key {
+        SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+        SortKey::Status => a.status.as_str().cmp(b.status.as_str()),
+        SortKey::Location => text(a.location.as_deref()).cmp(&text(b.location.as_deref())),
+        SortKey::Ip => ip_key(a).cmp(&ip_key(b)),
+        SortKey::Plan => plan_key(a).cmp(&plan_key(b)),
+        SortKey::Os => text(a.os.as_ref().map(|o| o.name.as_str()))
+            .cmp(&text(b.os.as_ref().map(|o| o.name.as_str()))),
+        SortKey::Snapshots => snapshot_count(a.id).cmp(&snapshot_count(b.id)),
+    }
+}
+
+/// Numeric order for addresses (10.0.0.9 before 10.0.0.10); unparsable ones last.
+fn ip_key(server: &Server) -> (bool, Option<IpAddr>, String) {
+    let raw = server.ip_address.clone().unwrap_or_default();
+    let parsed = raw.parse::<IpAddr>().ok();
+    (parsed.is_none(), parsed, raw)
+}
+
+/// Bigger plans sort after smaller ones: by vCPUs, then memory, then storage.
+fn plan_key(server: &Server) -> (u32, u64, u64) {
+    server
+        .plan
+        .as_ref()
+        .map_or((0, 0, 0), |p| (p.vcpus, p.memory, p.storage))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::models::ServerStatus;
+    use std::collections::HashMap;
+
+    fn server(id: u64, name: &str, ip: &str, host: &str) -> Server {
+        Server {
+            id,
+            name: name.into(),
+            hostname: Some(host.into()),
+            status: ServerStatus::Active,
+            ip_address: Some(ip.into()),
+            location: Some("us-west".into()),
+            plan: None,
+            os: None,
+            created_at: None,
+            updated_at: None,
+        }
+    }
+
+    #[test]
+    fn a_view_survives_the_round_trip_through_the_url() {
+        let view = ServersView {
+            status: Some("active".into()),
+            location: Some("eu central".into()),
+            search: "web&1".into(),
+            sort: SortKey::Ip,
+            descending: true,
+        };
+        let query = view.to_query();
+        assert_eq!(
+            query,
+            "?status=active&location=eu%20central&q=web%261&sort=ip&dir=desc"
+        );
+        let pairs: HashMap<&str, String> = [
+            ("status", "active"),
+            ("location", "eu central"),
+            ("q", "web&1"),
+            ("sort", "ip"),
+            ("dir", "desc"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k, v.to_owned()))
+        .collect();
+        assert_eq!(ServersView::from_query(|k| pairs.get(k).cloned()), view);
+    }
+
+    #[test]
+    fn the_default_view_has_an_empty_query_and_unknown_sorts_fall_back_to_name() {
+        assert_eq!(ServersView::default().to_query(), "");
+        let view = ServersView::from_query(|k| (k == "sort").then(|| "bogus".to_owned()));
+        assert_eq!(view.sort, SortKey::Name);
+    }
+
+    #[test]
+    fn clicking_the_sorted_column_flips_its_direction() {
+        let view = ServersView::default().sorted_by(SortKey::Ip);
+        assert!(!view.descending);
+        assert!(view.sorted_by(SortKey::Ip).descending);
+        assert!(
+            !view
+                .sorted_by(SortKey::Ip)
+                .sorted_by(SortKey::Name)
+                .descending
+        );
+    }
+
+    #[test]
+    fn search_looks_at_name_hostname_and_ip_ignoring_case() {
+        let s = server(1, "Web-01", "203.0.113.10", "web01.example.com");
+        assert!(matches_search(&s, "web-0"));
+        assert!(matches_search(&s, "EXAMPLE.COM"));
+        assert!(matches_search(&s, "113.10"));
+        assert!(matches_search(&s, "  "));
+        assert!(!matches_search(&s, "db"));
+    }
+
+    #[test]
+    fn addresses_sort_numerically_and_descending_reverses() {
+        let servers = vec![
+            server(1, "a", "10.0.0.10", "a"),
+            server(2, "b", "10.0.0.9", "b"),
+            server(3, "c", "not-an-ip", "c"),
+        ];
+        let view = ServersView::default().sorted_by(SortKey::Ip);
+        let ids: Vec<u64> = visible_servers(&servers, &view, |_| None)
+            .iter()
+            .map(|s| s.id)
+            .collect();
+        assert_eq!(ids, vec![2, 1, 3]);
+        let ids: Vec<u64> = visible_servers(&servers, &view.sorted_by(SortKey::Ip), |_| None)
+            .iter()
+            .map(|s| s.id)
+            .collect();
+        assert_eq!(ids, vec![3, 1, 2]);
+    }
+
+    #[test]
+    fn snapshot_counts_sort_with_ties_broken_by_name() {
+        let servers = vec![
+            server(1, "zeta", "1.1.1.1", "z"),
+            server(2, "alpha", "1.1.1.2", "a"),
+            server(3, "mid", "1.1.1.3", "m"),
+        ];
+        let counts = |id: u64| Some(if id == 3 { 5 } else { 1 });
+        let view = ServersView::default().sorted_by(SortKey::Snapshots);
+        let names: Vec<String> = visible_servers(&servers, &view, counts)
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        assert_eq!(names, vec!["alpha", "zeta", "mid"]);
+    }
+}

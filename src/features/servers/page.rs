@@ -1,0 +1,311 @@
+use super::model::{visible_servers, ServersView, SortKey, STATUS_FILTERS};
+use crate::api::models::{Page, Server, Snapshot};
+use crate::api::{ApiError, ServerFilter};
+use crate::components::{use_page_title, ErrorPanel, Loading, StatusBadge};
+use crate::format::plan_resources;
+use crate::session::use_session;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use std::collections::{BTreeSet, HashMap};
+
+/// The documented per-server snapshot limit.
+const SNAPSHOT_LIMIT: usize = 5;
+
+#[component]
+pub fn ServersPage() -> impl IntoView {
+    use_page_title(|| "Servers".to_owned());
+    let session = use_session();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let view_state = Memo::new(move |_| query.with(|q| ServersView::from_query(|k| q.get(k))));
+    let filter = Memo::new(move |_| view_state.with(ServersView::api_filter));
+
+    let servers = LocalResource::new(move || {
+        let filter = filter.get();
+        session.call(move |api| api.servers(&filter))
+    });
+    // Unfiltered, once: the choices of the Location select, whatever the current filter.
+    let all_servers =
+        LocalResource::new(move || session.call(|api| api.servers(&ServerFilter::default())));
+    // One unfiltered snapshots request gives every server's "N of 5".
+    let snapshots = LocalResource::new(move || session.call(|api| api.snapshots(None)));
+
+    let set_view = move |next: ServersView| {
+        navigate(
+            &format!("/servers{}", next.to_query()),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+
+    let counts = Memo::new(move |_| snapshot_counts(snapshots.get()));
+    let locations = Memo::new(move |_| {
+        let mut found: BTreeSet<String> = all_servers
+            .get()
+            .and_then(Result::ok)
+            .map(|page| {
+                page.results
+                    .into_iter()
+                    .filter_map(|s| s.location)
+                    .collect()
+            })
+            .unwrap_or_default();
+        found.extend(view_state.with(|v| v.location.clone()));
+        found.into_iter().collect::<Vec<_>>()
+    });
+
+    let on_sort = {
+        let set_view = set_view.clone();
+        Callback::new(move |key: SortKey| set_view(view_state.get_untracked().sorted_by(key)))
+    };
+
+    view! {
+        <div class="page-head">
+            <h1>"Servers"</h1>
+        </div>
+        <FilterBar view_state locations set_view=set_view.clone()/>
+        {move || match snapshots.get() {
+            Some(Err(error)) if !error.is_unauthorized() => view! {
+                <ErrorPanel
+                    title="Could not load snapshot counts"
+                    error
+                    on_retry=Callback::new(move |()| snapshots.refetch())
+                />
+            }
+            .into_any(),
+            _ => ().into_any(),
+        }}
+        {move || match servers.get() {
+            None => view! { <Loading what="servers"/> }.into_any(),
+            Some(Err(error)) => view! {
+                <ErrorPanel
+                    title="Could not load servers"
+                    error
+                    on_retry=Callback::new(move |()| servers.refetch())
+                />
+            }
+            .into_any(),
+            Some(Ok(page)) => {
+                let view = view_state.get();
+                let counts = counts.get();
+                let rows = visible_servers(&page.results, &view, |id| counts.as_ref().map(|c| c.get(&id).copied().unwrap_or(0)));
+                if page.results.is_empty() && !view.has_filters() {
+                    view! {
+                        <div class="empty-state">
+                            <p class="empty-state__title">"You have no servers yet."</p>
+                            <p>"Servers you create at VPS.org appear here."</p>
+                        </div>
+                    }
+                    .into_any()
+                } else if rows.is_empty() {
+                    let set_view = set_view.clone();
+                    view! {
+                        <div class="empty-state">
+                            <p class="empty-state__title">"No servers match these filters."</p>
+                            <button type="button" class="button" on:click=move |_| set_view(ServersView::default())>
+                                "Clear filters"
+                            </button>
+                        </div>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <p class="result-count" aria-live="polite">
+                            {format!("{} of {} servers shown", rows.len(), page.results.len())}
+                        </p>
+                        <ServersTable rows view on_sort counts/>
+                    }
+                    .into_any()
+                }
+            }
+        }}
+    }
+}
+
+fn snapshot_counts(
+    snapshots: Option<Result<Page<Snapshot>, ApiError>>,
+) -> Option<HashMap<u64, usize>> {
+    let page = snapshots?.ok()?;
+    let mut counts = HashMap::new();
+    for snapshot in page.results {
+        *counts.entry(snapshot.server.id).or_insert(0) += 1;
+    }
+    Some(counts)
+}
+
+#[component]
+fn FilterBar(
+    /// The current view, read from the URL.
+    view_state: Memo<ServersView>,
+    /// Choices for the Location select.
+    locations: Memo<Vec<String>>,
+    /// Writes a new view to the URL.
+    set_view: impl Fn(ServersView) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let on_status = {
+        let set_view = set_view.clone();
+        move |ev| {
+            let value = event_target_value(&ev);
+            set_view(ServersView {
+                status: (!value.is_empty()).then_some(value),
+                ..view_state.get_untracked()
+            })
+        }
+    };
+    let on_location = {
+        let set_view = set_view.clone();
+        move |ev| {
+            let value = event_target_value(&ev);
+            set_view(ServersView {
+                location: (!value.is_empty()).then_some(value),
+                ..view_state.get_untracked()
+            })
+        }
+    };
+    let on_search = move |ev| {
+        set_view(ServersView {
+            search: event_target_value(&ev),
+            ..view_state.get_untracked()
+        })
+    };
+    let status = move || view_state.with(|v| v.status.clone().unwrap_or_default());
+    let location = move || view_state.with(|v| v.location.clone().unwrap_or_default());
+    view! {
+        <div class="filter-bar" role="search" aria-label="Filter servers">
+            <label class="field field--inline">
+                <span class="field__label">"Status"</span>
+                <select class="select" prop:value=status on:change=on_status>
+                    <option value="" selected=move || status().is_empty()>"All"</option>
+                    {STATUS_FILTERS
+                        .into_iter()
+                        .map(|value| view! {
+                            <option value=value selected=move || status() == value>{value}</option>
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <label class="field field--inline">
+                <span class="field__label">"Location"</span>
+                <select class="select" prop:value=location on:change=on_location>
+                    <option value="" selected=move || location().is_empty()>"All"</option>
+                    {move || locations
+                        .get()
+                        .into_iter()
+                        .map(|value| {
+                            let selected = location() == value;
+                            view! { <option value=value.clone() selected=selected>{value.clone()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <label class="field field--inline field--grow">
+                <span class="field__label">"Search"</span>
+                <input
+                    class="input"
+                    type="search"
+                    placeholder="Name, hostname or IP"
+                    prop:value=move || view_state.with(|v| v.search.clone())
+                    on:input=on_search
+                />
+            </label>
+        </div>
+    }
+}
+
+#[component]
+fn ServersTable(
+    /// Rows already searched and sorted.
+    rows: Vec<Server>,
+    /// The current view (for the sort headers).
+    view: ServersView,
+    /// Called with the column the user sorts by.
+    on_sort: Callback<SortKey>,
+    /// Snapshots per server id, when known.
+    counts: Option<HashMap<u64, usize>>,
+) -> impl IntoView {
+    let headers = SortKey::ALL
+        .into_iter()
+        .map(|key| {
+            let sorted = view.sort == key;
+            let aria_sort = match (sorted, view.descending) {
+                (false, _) => None,
+                (true, false) => Some("ascending"),
+                (true, true) => Some("descending"),
+            };
+            let arrow = match aria_sort {
+                Some("ascending") => "▲",
+                Some(_) => "▼",
+                None => "↕",
+            };
+            view! {
+                <th scope="col" aria-sort=aria_sort>
+                    <button type="button" class="sort-button" on:click=move |_| on_sort.run(key)>
+                        {key.label()}
+                        <span class="sort-button__arrow" aria-hidden="true">{arrow}</span>
+                    </button>
+                </th>
+            }
+        })
+        .collect_view();
+    let body = rows
+        .into_iter()
+        .map(|server| {
+            let count = counts
+                .as_ref()
+                .map(|c| c.get(&server.id).copied().unwrap_or(0));
+            view! { <ServerRow server count/> }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="data-table data-table--sortable">
+                <caption class="visually-hidden">"Servers"</caption>
+                <thead><tr>{headers}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn ServerRow(
+    /// The server to show.
+    server: Server,
+    /// How many snapshots it has, when known.
+    count: Option<usize>,
+) -> impl IntoView {
+    let href = format!("/servers/{}", server.id);
+    let plan = server.plan.as_ref().map(|plan| {
+        view! {
+            <span class="cell-main">{plan.name.clone()}</span>
+            <span class="cell-sub">{plan_resources(plan)}</span>
+        }
+    });
+    let snapshots = match count {
+        Some(count) => format!("{count} of {SNAPSHOT_LIMIT}"),
+        None => "—".to_owned(),
+    };
+    let at_limit = count.is_some_and(|c| c >= SNAPSHOT_LIMIT);
+    view! {
+        <tr data-server-id=server.id.to_string()>
+            <td data-label="Name">
+                <A href=href attr:class="cell-main link-strong">{server.name.clone()}</A>
+                <span class="cell-sub">{server.hostname.clone()}</span>
+            </td>
+            <td data-label="Status"><StatusBadge status=server.status.to_string()/></td>
+            <td data-label="Location">{server.location.clone().unwrap_or_else(|| "—".into())}</td>
+            <td data-label="IP address" class="mono">{server.ip_address.clone().unwrap_or_else(|| "—".into())}</td>
+            <td data-label="Plan">{plan}</td>
+            <td data-label="OS">{server.os.as_ref().map(|os| os.name.clone()).unwrap_or_else(|| "—".into())}</td>
+            <td data-label="Snapshots">
+                {snapshots}
+                {at_limit.then(|| view! { <span class="cell-sub">"limit reached"</span> })}
+            </td>
+        </tr>
+    }
+}

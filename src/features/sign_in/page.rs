@@ -1,0 +1,130 @@
+use super::model::safe_return_path;
+use crate::api::models::Me;
+use crate::api::{ApiClient, ApiError};
+use crate::components::use_page_title;
+use crate::session::use_session;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    use_page_title(|| "Sign in".to_owned());
+    let session = use_session();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let token = RwSignal::new(String::new());
+    let token_visible = RwSignal::new(false);
+    let missing = RwSignal::new(false);
+    let return_to = move || safe_return_path(query.with_untracked(|q| q.get("next")).as_deref());
+
+    // Already signed in in this tab (e.g. the back button): go where the user was headed.
+    if session.is_signed_in() {
+        navigate(
+            &return_to(),
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
+    }
+
+    let check = Action::new_local(move |candidate: &String| {
+        let candidate = candidate.trim().to_owned();
+        let pending = ApiClient::new(session.api_base(), candidate.clone()).me();
+        let navigate = navigate.clone();
+        async move {
+            let me: Me = pending.await?;
+            session.sign_in(candidate, me);
+            navigate(
+                &return_to(),
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+            Ok::<(), ApiError>(())
+        }
+    });
+    let submit = move || {
+        if token.with_untracked(|t| t.trim().is_empty()) {
+            missing.set(true);
+            return;
+        }
+        missing.set(false);
+        check.dispatch(token.get_untracked());
+    };
+
+    let problem = move || -> Option<(String, bool)> {
+        if missing.get() {
+            return Some(("Enter your API token.".to_owned(), false));
+        }
+        match check.value().get()? {
+            Ok(()) => None,
+            Err(ApiError::Unauthorized { .. }) => Some((
+                "That token was not accepted. Check that you copied all of it and that it has not been revoked."
+                    .to_owned(),
+                false,
+            )),
+            Err(error) => Some((format!("Could not check the token: {error}"), true)),
+        }
+    };
+
+    view! {
+        <div class="sign-in">
+            <h1>"Sign in"</h1>
+            <p class="sign-in__intro">
+                "Paste an API token from your VPS.org account. It is kept in this browser tab only and is forgotten when the tab closes."
+            </p>
+            {move || session.notice().map(|notice| view! {
+                <p class="notice" role="status">{notice.text()}</p>
+            })}
+            <form
+                class="sign-in__form"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    submit();
+                }
+            >
+                <label class="field" for="api-token">
+                    <span class="field__label">"API token"</span>
+                </label>
+                <div class="token-input">
+                    <input
+                        id="api-token"
+                        class="input"
+                        type=move || if token_visible.get() { "text" } else { "password" }
+                        autocomplete="off"
+                        spellcheck="false"
+                        aria-invalid=move || problem().is_some().to_string()
+                        aria-describedby="api-token-problem"
+                        prop:value=move || token.get()
+                        on:input=move |ev| token.set(event_target_value(&ev))
+                    />
+                    <button
+                        type="button"
+                        class="button button--ghost"
+                        aria-pressed=move || token_visible.get().to_string()
+                        aria-controls="api-token"
+                        on:click=move |_| token_visible.update(|v| *v = !*v)
+                    >
+                        {move || if token_visible.get() { "Hide" } else { "Show" }}
+                        <span class="visually-hidden">" token"</span>
+                    </button>
+                </div>
+                <div id="api-token-problem" class="field__problem" role="alert">
+                    {move || problem().map(|(text, retry)| view! {
+                        <span>{text}</span>
+                        {retry.then(|| view! {
+                            <button type="button" class="button button--small" on:click=move |_| submit()>"Retry"</button>
+                        })}
+                    })}
+                </div>
+                <button type="submit" class="button button--primary" disabled=move || check.pending().get()>
+                    {move || if check.pending().get() { "Signing in…" } else { "Sign in" }}
+                </button>
+            </form>
+        </div>
+    }
+}

@@ -1,0 +1,17 @@
+//! Snapshots: the all-snapshots page, and the server page where a server's snapshots are kept.
+
+mod server_page;
+mod snapshots_page;
+mod table;
+
+pub use server_page::ServerPage;
+pub use snapshots_page::SnapshotsPage;
+pub use table::SnapshotTable;
+
+/// The documented limit of snapshots per server.
+pub const SNAPSHOT_LIMIT: usize = 5;
+
+/// Seconds since the epoch, from the browser's clock.
+pub(crate) fn now_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}

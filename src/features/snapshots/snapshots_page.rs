@@ -1,0 +1,92 @@
+use super::{now_seconds, SnapshotTable};
+use crate::api::ServerFilter;
+use crate::components::{use_page_title, ErrorPanel, Loading};
+use crate::session::use_session;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+/// Every snapshot across servers, filterable by server (`?server_id=` in the URL and request).
+#[component]
+pub fn SnapshotsPage() -> impl IntoView {
+    use_page_title(|| "Snapshots".to_owned());
+    let session = use_session();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let server_id = Memo::new(move |_| {
+        query.with(|q| q.get("server_id").and_then(|id| id.parse::<u64>().ok()))
+    });
+    let snapshots = LocalResource::new(move || {
+        let id = server_id.get();
+        session.call(move |api| api.snapshots(id))
+    });
+    let servers =
+        LocalResource::new(move || session.call(|api| api.servers(&ServerFilter::default())));
+
+    let on_server = move |ev| {
+        let value = event_target_value(&ev);
+        let path = if value.is_empty() {
+            "/snapshots".to_owned()
+        } else {
+            format!("/snapshots?server_id={value}")
+        };
+        navigate(
+            &path,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    let selected = move || server_id.get().map(|id| id.to_string()).unwrap_or_default();
+
+    view! {
+        <div class="page-head"><h1>"Snapshots"</h1></div>
+        <div class="filter-bar" role="search" aria-label="Filter snapshots">
+            <label class="field field--inline">
+                <span class="field__label">"Server"</span>
+                <select class="select" prop:value=selected on:change=on_server>
+                    <option value="" selected=move || selected().is_empty()>"All servers"</option>
+                    {move || {
+                        let mut options: Vec<(String, String)> = servers
+                            .get()
+                            .and_then(Result::ok)
+                            .map(|page| page.results.into_iter().map(|s| (s.id.to_string(), s.name)).collect())
+                            .unwrap_or_default();
+                        let current = selected();
+                        if !current.is_empty() && !options.iter().any(|(id, _)| *id == current) {
+                            options.push((current.clone(), format!("Server {current}")));
+                        }
+                        options
+                            .into_iter()
+                            .map(|(id, name)| {
+                                let is_selected = id == current;
+                                view! { <option value=id selected=is_selected>{name}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+        </div>
+        {move || match snapshots.get() {
+            None => view! { <Loading what="snapshots"/> }.into_any(),
+            Some(Err(error)) => view! {
+                <ErrorPanel title="Could not load snapshots" error on_retry=Callback::new(move |()| snapshots.refetch())/>
+            }
+            .into_any(),
+            Some(Ok(page)) if page.results.is_empty() => view! {
+                <div class="empty-state">
+                    <p class="empty-state__title">
+                        {if server_id.get().is_some() { "This server has no snapshots." } else { "No snapshots yet." }}
+                    </p>
+                </div>
+            }
+            .into_any(),
+            Some(Ok(page)) => view! {
+                <SnapshotTable rows=page.results show_server=true now=now_seconds() caption="All snapshots"/>
+            }
+            .into_any(),
+        }}
+    }
+}

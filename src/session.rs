@@ -1,0 +1,139 @@
+//! The signed-in session: the token in `sessionStorage` mirrored in a signal, who it belongs
+//! to, and the one way a session ends (sign-out or any 401).
+
+use crate::api::models::Me;
+use crate::api::{ApiClient, ApiError};
+use leptos::prelude::*;
+use std::future::Future;
+
+/// `sessionStorage` key of the token: gone when the tab closes, never in `localStorage`.
+pub const TOKEN_KEY: &str = "vps-panel.token";
+
+/// Why the user is on the sign-in page, shown above the form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignInNotice {
+    SignedOut,
+    /// A request answered 401: the session ended or the token was revoked.
+    Expired,
+}
+
+impl SignInNotice {
+    pub fn text(&self) -> &'static str {
+        match self {
+            SignInNotice::SignedOut => "You have signed out.",
+            SignInNotice::Expired => {
+                "Your session ended or the token was revoked. Sign in again to continue."
+            }
+        }
+    }
+}
+
+/// Shared through context; `Copy` so closures can hold it freely.
+#[derive(Clone, Copy)]
+pub struct Session {
+    api_base: StoredValue<String>,
+    token: RwSignal<Option<String>>,
+    me: RwSignal<Option<Me>>,
+    notice: RwSignal<Option<SignInNotice>>,
+}
+
+impl Session {
+    /// Starts from whatever token this tab already holds (a reload keeps the session).
+    pub fn new(api_base: String) -> Self {
+        Self {
+            api_base: StoredValue::new(api_base),
+            token: RwSignal::new(read_stored_token()),
+            me: RwSignal::new(None),
+            notice: RwSignal::new(None),
+        }
+    }
+
+    pub fn api_base(&self) -> String {
+        self.api_base.get_value()
+    }
+
+    pub fn is_signed_in(&self) -> bool {
+        self.token.with(Option::is_some)
+    }
+
+    pub fn me(&self) -> Option<Me> {
+        self.me.get()
+    }
+
+    pub fn set_me(&self, me: Me) {
+        self.me.set(Some(me));
+    }
+
+    pub fn notice(&self) -> Option<SignInNotice> {
+        self.notice.get()
+    }
+
+    /// A token that `/account/me/` accepted: kept for this tab only.
+    pub fn sign_in(&self, token: String, me: Me) {
+        if let Some(storage) = session_storage() {
+            let _ = storage.set_item(TOKEN_KEY, &token);
+        }
+        self.notice.set(None);
+        self.me.set(Some(me));
+        self.token.set(Some(token));
+    }
+
+    /// The one way out: clears the stored token and who was signed in. The routes send a
+    /// signed-out user to the sign-in page, which shows `notice`.
+    pub fn end(&self, notice: SignInNotice) {
+        if let Some(storage) = session_storage() {
+            let _ = storage.remove_item(TOKEN_KEY);
+        }
+        self.me.set(None);
+        self.notice.set(Some(notice));
+        self.token.set(None);
+    }
+
+    pub fn client(&self) -> Option<ApiClient> {
+        self.token
+            .get_untracked()
+            .map(|token| ApiClient::new(self.api_base(), token))
+    }
+
+    /// Runs one API call with the session's token; a 401 ends the session.
+    ///
+    /// `make` runs now (not when the future is first polled) so the request is tied to the
+    /// calling view and aborted if that view goes away.
+    pub fn call<T, F>(
+        &self,
+        make: impl FnOnce(&ApiClient) -> F,
+    ) -> impl Future<Output = Result<T, ApiError>> + 'static
+    where
+        F: Future<Output = Result<T, ApiError>> + 'static,
+        T: 'static,
+    {
+        let pending = self.client().map(|client| make(&client));
+        let session = *self;
+        async move {
+            let result = match pending {
+                Some(pending) => pending.await,
+                None => Err(ApiError::Unauthorized { message: None }),
+            };
+            if matches!(&result, Err(error) if error.is_unauthorized()) {
+                session.end(SignInNotice::Expired);
+            }
+            result
+        }
+    }
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn read_stored_token() -> Option<String> {
+    session_storage()?
+        .get_item(TOKEN_KEY)
+        .ok()
+        .flatten()
+        .filter(|token| !token.is_empty())
+}

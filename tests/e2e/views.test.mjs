@@ -1,0 +1,183 @@
+// The read side against the simulator: sign-in, servers, server page, snapshots, errors.
+import { test, before, after, beforeEach } from "node:test";
+import assert from "node:assert/strict";
+import {
+  launch, newPage, url, screenshot, resetSimulator, setFaults, setToken, apiRequests,
+  signIn, openSignedIn, storedToken, unexpectedProblems, HTTP_ERROR_LOGS, TOKEN,
+} from "./harness.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+beforeEach(async () => { await resetSimulator(); });
+
+test("a rejected token is refused with nothing stored, then a good one signs in", async () => {
+  const page = await newPage(browser);
+  await page.goto(url("/"));
+  await page.waitForURL(/\/sign-in/);
+  const field = page.getByLabel("API token", { exact: true });
+  assert.equal(await field.getAttribute("type"), "password");
+  await page.getByRole("button", { name: "Show token" }).click();
+  assert.equal(await field.getAttribute("type"), "text");
+
+  await field.fill("not-the-token");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByText("That token was not accepted").waitFor();
+  assert.equal(await storedToken(page), null);
+  assert.equal(await field.inputValue(), "not-the-token", "what was typed is kept");
+
+  await signIn(page);
+  assert.equal(await storedToken(page), TOKEN);
+  const banner = page.getByRole("banner");
+  await banner.getByText("Dana Okafor").waitFor();
+  await banner.getByText("Token: Local simulator token").waitFor();
+  assert.deepEqual(unexpectedProblems(page, HTTP_ERROR_LOGS), []);
+  await page.context().close();
+});
+
+test("the servers list shows every column and the snapshot quota of each server", async () => {
+  const page = await newPage(browser);
+  await openSignedIn(page, "/servers");
+  const table = page.getByRole("table", { name: "Servers" });
+  await table.waitFor();
+  assert.equal(await table.locator("tbody tr").count(), 6);
+  const db = table.locator("tr", { has: page.getByRole("link", { name: "db-primary" }) });
+  assert.match(await db.innerText(), /active/);
+  assert.match(await db.innerText(), /us-east/);
+  assert.match(await db.innerText(), /203\.0\.113\.20/);
+  assert.match(await db.innerText(), /4 vCPUs · 8 GB RAM · 160 GB disk/);
+  assert.match(await db.innerText(), /Debian 12/);
+  assert.match(await db.innerText(), /5 of 5/);
+  const runner = table.locator("tr", { has: page.getByRole("link", { name: "build-runner" }) });
+  assert.match(await runner.innerText(), /maintenance/, "an undocumented status is shown as text");
+  const requests = await apiRequests();
+  assert.ok(requests.includes("GET /api/v1/snapshots/"), "one unfiltered snapshots request");
+  assert.deepEqual(unexpectedProblems(page), []);
+  await page.context().close();
+});
+
+test("the status filter is sent to the API and kept in the URL; sorting sets aria-sort", async () => {
+  const page = await newPage(browser);
+  await openSignedIn(page, "/servers");
+  await page.getByRole("table", { name: "Servers" }).waitFor();
+  await page.getByLabel("Status").selectOption("stopped");
+  await page.waitForURL(/status=stopped/);
+  const rows = page.getByRole("table", { name: "Servers" }).locator("tbody tr");
+  await page.waitForFunction(() => document.querySelectorAll("tbody tr").length === 1);
+  assert.match(await rows.first().innerText(), /staging-app/);
+  assert.ok((await apiRequests()).includes("GET /api/v1/servers/?status=stopped"));
+
+  await page.getByLabel("Status").selectOption("");
+  await page.getByRole("button", { name: "IP address" }).click();
+  await page.waitForURL(/sort=ip/);
+  const header = page.getByRole("columnheader", { name: "IP address" });
+  assert.equal(await header.getAttribute("aria-sort"), "ascending");
+  await page.getByRole("button", { name: "IP address" }).click();
+  await page.waitForURL(/dir=desc/);
+  assert.equal(await header.getAttribute("aria-sort"), "descending");
+
+  await page.getByLabel("Search").fill("zzz-no-such");
+  await page.getByText("No servers match these filters.").waitFor();
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await page.waitForFunction(() => document.querySelectorAll("tbody tr").length === 6);
+  assert.deepEqual(unexpectedProblems(page), []);
+  await page.context().close();
+});
+
+test("a server page shows its summary and snapshots, and survives a reload", async () => {
+  const page = await newPage(browser);
+  await openSignedIn(page, "/servers");
+  await page.getByRole("link", { name: "web-server-01" }).click();
+  await page.waitForURL(/\/servers\/12345$/);
+  await page.getByRole("heading", { name: "web-server-01" }).waitFor();
+  await page.getByText("2 of 5 snapshots used").waitFor();
+  const table = page.getByRole("table", { name: "Snapshots of this server" });
+  assert.match(await table.innerText(), /pre-migration-snapshot/);
+  assert.match(await table.innerText(), /5\.0 GB/);
+  assert.match(await table.innerText(), /15 Jan 2025, 18:30 UTC/);
+  assert.ok((await apiRequests()).includes("GET /api/v1/snapshots/?server_id=12345"));
+
+  await page.reload();
+  await page.getByRole("heading", { name: "web-server-01" }).waitFor();
+  await page.getByText("2 of 5 snapshots used").waitFor();
+  assert.equal(await storedToken(page), TOKEN);
+  assert.deepEqual(unexpectedProblems(page), []);
+  await page.context().close();
+});
+
+test("an unknown server id gets a not-found page with a way back", async () => {
+  const page = await newPage(browser);
+  await openSignedIn(page, "/servers/99999");
+  await page.getByRole("heading", { name: "Server not found" }).waitFor();
+  await page.getByRole("link", { name: "Back to servers" }).click();
+  await page.waitForURL(/\/servers$/);
+  await page.context().close();
+});
+
+test("the snapshots page filters by server in the URL and the request", async () => {
+  const page = await newPage(browser);
+  await openSignedIn(page, "/snapshots");
+  const table = page.getByRole("table", { name: "All snapshots" });
+  await table.waitFor();
+  assert.ok((await table.locator("tbody tr").count()) >= 9);
+  await page.getByLabel("Server").selectOption({ label: "db-primary" });
+  await page.waitForURL(/server_id=12346/);
+  await page.waitForFunction(() => document.querySelectorAll("tbody tr").length === 5);
+  assert.ok((await apiRequests()).includes("GET /api/v1/snapshots/?server_id=12346"));
+  await table.getByRole("link", { name: "db-primary" }).first().click();
+  await page.waitForURL(/\/servers\/12346$/);
+  await page.getByText("5 of 5 snapshots used").waitFor();
+  await page.context().close();
+});
+
+test("a revoked token returns to sign-in, clears storage, and sign-in returns to the page", async () => {
+  const page = await newPage(browser);
+  await openSignedIn(page, "/servers/12345");
+  await page.getByText("2 of 5 snapshots used").waitFor();
+  await setToken("rotated-token");
+  await page.reload();
+  await page.waitForURL(/\/sign-in\?next=/);
+  await page.getByText("Your session ended or the token was revoked").waitFor();
+  assert.equal(await storedToken(page), null);
+  await signIn(page, { token: "rotated-token", landing: /\/servers\/12345$/ });
+  await page.getByText("2 of 5 snapshots used").waitFor();
+  assert.deepEqual(unexpectedProblems(page, HTTP_ERROR_LOGS), []);
+  await page.context().close();
+});
+
+test("signing out clears the session, and a new tab asks to sign in", async () => {
+  const page = await newPage(browser);
+  await openSignedIn(page, "/servers");
+  const other = await page.context().newPage();
+  await other.goto(url("/servers"));
+  await other.waitForURL(/\/sign-in/);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/sign-in/);
+  await page.getByText("You have signed out.").waitFor();
+  assert.equal(await storedToken(page), null);
+  await page.context().close();
+});
+
+test("a malformed response shows an alert with the reason, and Retry recovers", async () => {
+  const page = await newPage(browser);
+  await openSignedIn(page, "/snapshots");
+  await page.getByRole("table", { name: "All snapshots" }).waitFor();
+  await setFaults({ error_rate: 1, mode: "malformed-json", count: 1 });
+  await page.getByLabel("Server").selectOption({ label: "web-server-01" });
+  const alert = page.getByRole("alert").filter({ hasText: "Could not load snapshots" });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /could not read/);
+  await screenshot(page, "error-malformed");
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await page.getByRole("table", { name: "All snapshots" }).waitFor();
+  assert.equal(await page.getByRole("alert").filter({ hasText: "Could not load" }).count(), 0);
+
+  await setFaults({ error_rate: 1, mode: "html-502", count: 1 });
+  await page.getByRole("link", { name: "Servers", exact: true }).click();
+  const proxy = page.getByRole("alert").filter({ hasText: "HTTP 502 Bad Gateway" });
+  await proxy.first().waitFor();
+  await proxy.first().getByRole("button", { name: "Retry" }).click();
+  await page.getByRole("table", { name: "Servers" }).waitFor();
+  assert.deepEqual(unexpectedProblems(page, HTTP_ERROR_LOGS), []);
+  await page.context().close();
+});
