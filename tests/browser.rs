@@ -18,3 +18,6 @@ mod api_client;
 
 #[path = "browser/live_api.rs"]
 mod live_api;
+
+#[path = "browser/servers_page.rs"]
+mod servers_page;

@@ -47,6 +47,20 @@ export function fake_network_error() {
   };
 }
 
+export function fake_routes(routesJson) {
+  calls = [];
+  const routes = JSON.parse(routesJson);
+  globalThis.fetch = async (input, init) => {
+    const { request, call } = record(input, init);
+    call.body = await request.clone().text();
+    const found = routes.find(([part, method]) => request.url.includes(part) && (!method || method === request.method));
+    if (!found) return new Response('{"detail": "Not found."}', { status: 404 });
+    const [, , status, body, contentType] = found;
+    const noBody = status === 204;
+    return new Response(noBody ? null : body, { status, headers: { "Content-Type": contentType || "application/json" } });
+  };
+}
+
 export function restore_fetch() { globalThis.fetch = realFetch; }
 export function calls_json() { return JSON.stringify(calls); }
 export function last_signal_aborted() { return lastSignal !== null && lastSignal.aborted; }
@@ -59,6 +73,7 @@ extern "C" {
     /// Every request fails as an unreachable host does.
     pub fn fake_network_error();
     pub fn restore_fetch();
+    fn fake_routes(routes_json: &str);
     fn calls_json() -> String;
     pub fn last_signal_aborted() -> bool;
 }
@@ -77,4 +92,29 @@ pub fn calls() -> Vec<Call> {
 
 pub fn json(status: u16, body: &str) {
     fake_respond(status, body, "application/json");
+}
+
+/// One faked endpoint: the first whose URL part (and method, if given) matches answers.
+pub struct Route<'a> {
+    pub url_part: &'a str,
+    pub method: Option<&'a str>,
+    pub status: u16,
+    pub body: &'a str,
+}
+
+pub fn routes(routes: &[Route<'_>]) {
+    let list: Vec<serde_json::Value> = routes
+        .iter()
+        .map(|r| serde_json::json!([r.url_part, r.method, r.status, r.body]))
+        .collect();
+    fake_routes(&serde_json::Value::Array(list).to_string());
+}
+
+pub fn get<'a>(url_part: &'a str, status: u16, body: &'a str) -> Route<'a> {
+    Route {
+        url_part,
+        method: None,
+        status,
+        body,
+    }
 }

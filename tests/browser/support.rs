@@ -44,3 +44,54 @@ pub async fn until(what: &str, check: impl Fn() -> bool) {
     }
     panic!("timed out waiting for: {what}");
 }
+
+/// Puts a token in this tab's session, as a signed-in user has, and returns the session.
+pub fn signed_in_session() -> vps_panel::session::Session {
+    let storage = web_sys::window()
+        .and_then(|w| w.session_storage().ok().flatten())
+        .expect("sessionStorage");
+    storage
+        .set_item(vps_panel::session::TOKEN_KEY, "test-token")
+        .expect("stored");
+    vps_panel::session::Session::new("/api/v1".to_owned())
+}
+
+/// Leaves the page URL and storage as the next test expects them.
+pub fn clean_up(container: &HtmlElement) {
+    container.remove();
+    if let Some(window) = web_sys::window() {
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"));
+        }
+        if let Some(storage) = window.session_storage().ok().flatten() {
+            let _ = storage.clear();
+        }
+    }
+}
+
+pub fn text_of(container: &HtmlElement) -> String {
+    container.text_content().unwrap_or_default()
+}
+
+pub fn query(container: &HtmlElement, selector: &str) -> Option<web_sys::Element> {
+    container.query_selector(selector).ok().flatten()
+}
+
+pub fn query_all(container: &HtmlElement, selector: &str) -> u32 {
+    container
+        .query_selector_all(selector)
+        .map(|list| list.length())
+        .unwrap_or(0)
+}
+
+/// Sets a `<select>`'s value and fires `change`, as a user's choice does.
+pub fn choose(select: &web_sys::Element, value: &str) {
+    let select: web_sys::HtmlSelectElement = select.clone().unchecked_into();
+    select.set_value(value);
+    let event = web_sys::Event::new("change").expect("event");
+    select.dispatch_event(&event).expect("dispatched");
+}
+
+pub fn click(element: &web_sys::Element) {
+    element.clone().unchecked_into::<HtmlElement>().click();
+}
