@@ -1,7 +1,7 @@
 //! The shell (header, main region), the session provider and the routes.
 
 use crate::api::load_config;
-use crate::components::{use_page_title, Loading};
+use crate::components::{use_page_title, Loading, Notifications, Notifier};
 use crate::features::servers::ServersPage;
 use crate::features::sign_in::{sign_in_path, SignInPage};
 use crate::features::snapshots::{ServerPage, SnapshotsPage};
@@ -32,6 +32,7 @@ pub fn Panel(
 ) -> impl IntoView {
     let session = Session::new(api_base);
     provide_context(session);
+    provide_context(Notifier::new());
     // A reload keeps the token; ask again whose it is (a revoked one ends the session here).
     if session.is_signed_in() {
         leptos::task::spawn_local(async move {
@@ -51,6 +52,7 @@ pub fn Panel(
                     <Route path=path!("/snapshots") view=|| view! { <RequireSession><SnapshotsPage/></RequireSession> }/>
                 </Routes>
             </Shell>
+            <Notifications/>
         </Router>
     }
 }

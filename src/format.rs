@@ -5,9 +5,9 @@ use crate::api::models::Plan;
 /// "5.0 GB" from megabytes; binary units, one decimal from a gigabyte up.
 pub fn megabytes(mb: u64) -> String {
     if mb >= 1024 * 1024 {
-        format!("{:.1} TB", mb as f64 / (1024.0 * 1024.0))
+        format!("{} TB", tenths(mb, 1024 * 1024))
     } else if mb >= 1024 {
-        format!("{:.1} GB", mb as f64 / 1024.0)
+        format!("{} GB", tenths(mb, 1024))
     } else {
         format!("{mb} MB")
     }
@@ -18,10 +18,17 @@ pub fn memory(mb: u64) -> String {
     if mb >= 1024 && mb.is_multiple_of(1024) {
         format!("{} GB", mb / 1024)
     } else if mb >= 1024 {
-        format!("{:.1} GB", mb as f64 / 1024.0)
+        format!("{} GB", tenths(mb, 1024))
     } else {
         format!("{mb} MB")
     }
+}
+
+/// `value / unit` rounded to one decimal, in integers: float formatting would add kilobytes
+/// of code to the bundle for this one use.
+fn tenths(value: u64, unit: u64) -> String {
+    let scaled = (value * 10 + unit / 2) / unit;
+    format!("{}.{}", scaled / 10, scaled % 10)
 }
 
 /// Storage is given in GB: "80 GB", "2 TB".
@@ -104,7 +111,8 @@ fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
+/// Days since 1970-01-01 to (year, month, day).
+pub(crate) fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);

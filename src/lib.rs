@@ -12,6 +12,9 @@ pub mod session;
 
 /// Mounts the panel on `<body>`; called by the binary's `main`.
 pub fn start() {
+    // Panic messages in the console help while developing; release builds leave the hook out
+    // to keep its formatting code out of the bundle.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
 }

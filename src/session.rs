@@ -5,6 +5,10 @@ use crate::api::models::Me;
 use crate::api::{ApiClient, ApiError};
 use leptos::prelude::*;
 use std::future::Future;
+use std::pin::Pin;
+
+/// An API call's answer, boxed (see [`Session::call`]).
+pub type ApiFuture<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
 
 /// `sessionStorage` key of the token: gone when the tab closes, never in `localStorage`.
 pub const TOKEN_KEY: &str = "vps-panel.token";
@@ -99,17 +103,17 @@ impl Session {
     ///
     /// `make` runs now (not when the future is first polled) so the request is tied to the
     /// calling view and aborted if that view goes away.
-    pub fn call<T, F>(
-        &self,
-        make: impl FnOnce(&ApiClient) -> F,
-    ) -> impl Future<Output = Result<T, ApiError>> + 'static
+    ///
+    /// The future is boxed: one type per result type instead of one per call site keeps the
+    /// resource and task code generated for it (and so the bundle) small.
+    pub fn call<T, F>(&self, make: impl FnOnce(&ApiClient) -> F) -> ApiFuture<T>
     where
         F: Future<Output = Result<T, ApiError>> + 'static,
         T: 'static,
     {
         let pending = self.client().map(|client| make(&client));
         let session = *self;
-        async move {
+        Box::pin(async move {
             let result = match pending {
                 Some(pending) => pending.await,
                 None => Err(ApiError::Unauthorized { message: None }),
@@ -118,7 +122,7 @@ impl Session {
                 session.end(SignInNotice::Expired);
             }
             result
-        }
+        })
     }
 }
 

@@ -1,11 +1,15 @@
 //! Shared, feature-agnostic view pieces.
 
+mod dialog;
 mod error_panel;
 mod loading;
+mod notifications;
 mod page_title;
 mod status_badge;
 
+pub use dialog::Dialog;
 pub use error_panel::ErrorPanel;
 pub use loading::Loading;
+pub use notifications::{use_notifier, Notice, NoticeKind, Notifications, Notifier};
 pub use page_title::use_page_title;
 pub use status_badge::{status_label, StatusBadge, StatusTone};

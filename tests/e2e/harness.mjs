@@ -88,3 +88,30 @@ export async function axeViolations(page) {
 }
 
 export const storedToken = (page) => page.evaluate(() => sessionStorage.getItem("vps-panel.token"));
+
+/** Calls the simulator's API directly, as another client of the same account would. */
+export async function api(path, { method = "GET", body, token = TOKEN } = {}) {
+  const response = await fetch(new URL(`api/v1/${path}`, BASE_URL), {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/** Presses Tab (up to `limit` times) until `locator` has focus: reaching it by keyboard alone. */
+export async function tabTo(page, locator, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    if (await locator.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`could not reach ${locator} with Tab`);
+}
+
+export const activeElementId = (page) => page.evaluate(() => document.activeElement?.id ?? "");
+
+/** The API writes the panel sent (POST and DELETE) since the last reset. */
+export async function writes() {
+  return (await apiRequests()).filter((line) => /^(POST|DELETE) /.test(line));
+}

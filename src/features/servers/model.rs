@@ -3,7 +3,6 @@
 use crate::api::models::Server;
 use crate::api::ServerFilter;
 use std::cmp::Ordering;
-use std::net::IpAddr;
 
 /// Status values the API's `status` filter documents.
 pub const STATUS_FILTERS: [&str; 3] = ["active", "stopped", "suspended"];
@@ -159,7 +158,9 @@ fn encode(text: &str) -> String {
 
 /// Case-insensitive match of the search box against name, hostname and IP address.
 pub fn matches_search(server: &Server, search: &str) -> bool {
-    let needle = search.trim().to_lowercase();
+    // ASCII case folding: names, hostnames and addresses are ASCII, and full Unicode case
+    // tables would cost bundle size.
+    let needle = search.trim().to_ascii_lowercase();
     if needle.is_empty() {
         return true;
     }
@@ -170,7 +171,7 @@ pub fn matches_search(server: &Server, search: &str) -> bool {
     ]
     .into_iter()
     .flatten()
-    .any(|field| field.to_lowercase().contains(&needle))
+    .any(|field| field.to_ascii_lowercase().contains(&needle))
 }
 
 /// The rows to show: searched, then sorted (ties broken by name, then id, so order is stable).
@@ -184,7 +185,8 @@ pub fn visible_servers(
         .filter(|server| matches_search(server, &view.search))
         .cloned()
         .collect();
-    rows.sort_by(|a, b| {
+    // Ties are broken down to the id, so an unstable sort gives a stable order.
+    rows.sort_unstable_by(|a, b| {
         let primary = compare(a, b, view.sort, &snapshot_count);
         let primary = if view.descending {
             primary.reverse()
@@ -192,7 +194,11 @@ pub fn visible_servers(
             primary
         };
         primary
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+            .then_with(|| {
+                a.name
+                    .to_ascii_lowercase()
+                    .cmp(&b.name.to_ascii_lowercase())
+            })
             .then(a.id.cmp(&b.id))
     });
     rows
@@ -204,9 +210,12 @@ fn compare(
     key: SortKey,
     snapshot_count: &impl Fn(u64) -> Option<usize>,
 ) -> Ordering {
-    let text = |value: Option<&str>| value.unwrap_or("").to_lowercase();
+    let text = |value: Option<&str>| value.unwrap_or("").to_ascii_lowercase();
     match key {
-        SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+        SortKey::Name => a
+            .name
+            .to_ascii_lowercase()
+            .cmp(&b.name.to_ascii_lowercase()),
         SortKey::Status => a.status.as_str().cmp(b.status.as_str()),
         SortKey::Location => text(a.location.as_deref()).cmp(&text(b.location.as_deref())),
         SortKey::Ip => ip_key(a).cmp(&ip_key(b)),
@@ -217,11 +226,26 @@ fn compare(
     }
 }
 
-/// Numeric order for addresses (10.0.0.9 before 10.0.0.10); unparsable ones last.
-fn ip_key(server: &Server) -> (bool, Option<IpAddr>, String) {
+/// Numeric order for IPv4 addresses (10.0.0.9 before 10.0.0.10); anything else after them,
+/// by text. (Hand-parsed: `std::net` parsing costs bundle size for no gain here.)
+fn ip_key(server: &Server) -> (bool, u32, String) {
     let raw = server.ip_address.clone().unwrap_or_default();
-    let parsed = raw.parse::<IpAddr>().ok();
-    (parsed.is_none(), parsed, raw)
+    let parsed = ipv4_number(&raw);
+    (parsed.is_none(), parsed.unwrap_or(0), raw)
+}
+
+fn ipv4_number(text: &str) -> Option<u32> {
+    let mut value: u32 = 0;
+    let mut parts = 0;
+    for part in text.split('.') {
+        if part.is_empty() || part.len() > 3 || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let octet: u32 = part.parse().ok().filter(|n| *n <= 255)?;
+        value = (value << 8) | octet;
+        parts += 1;
+    }
+    (parts == 4).then_some(value)
 }
 
 /// Bigger plans sort after smaller ones: by vCPUs, then memory, then storage.
@@ -328,6 +352,21 @@ mod tests {
             .map(|s| s.id)
             .collect();
         assert_eq!(ids, vec![3, 1, 2]);
+    }
+
+    #[test]
+    fn only_dotted_quads_count_as_addresses() {
+        assert_eq!(ipv4_number("10.0.0.10"), Some(0x0A00_000A));
+        for bad in [
+            "10.0.0",
+            "10.0.0.256",
+            "a.b.c.d",
+            "2001:db8::1",
+            "1..2.3",
+            "",
+        ] {
+            assert_eq!(ipv4_number(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -42,9 +42,9 @@ pub fn SnapshotTable(
     }
 }
 
-#[component]
-fn SnapshotRow(snapshot: Snapshot, show_server: bool, now: i64) -> impl IntoView {
-    let size = match (&snapshot.status, snapshot.size_mb) {
+/// Size in human units; a dash (with a spoken explanation) while it is not known.
+pub fn size_cell(snapshot: &Snapshot) -> AnyView {
+    match (&snapshot.status, snapshot.size_mb) {
         (_, Some(mb)) => view! { <span>{megabytes(mb)}</span> }.into_any(),
         (SnapshotStatus::InProgress, None) => view! {
             <span aria-hidden="true">"—"</span>
@@ -56,8 +56,12 @@ fn SnapshotRow(snapshot: Snapshot, show_server: bool, now: i64) -> impl IntoView
             <span class="visually-hidden">"unknown"</span>
         }
         .into_any(),
-    };
-    let created = match parse_timestamp(&snapshot.created_at) {
+    }
+}
+
+/// Created: relative time, with the exact UTC time beneath it.
+pub fn created_cell(snapshot: &Snapshot, now: i64) -> AnyView {
+    match parse_timestamp(&snapshot.created_at) {
         Some(at) => view! {
             <time datetime=snapshot.created_at.clone() title=exact_time(at)>
                 <span class="cell-main">{relative_time(at, now)}</span>
@@ -66,12 +70,23 @@ fn SnapshotRow(snapshot: Snapshot, show_server: bool, now: i64) -> impl IntoView
         }
         .into_any(),
         None => view! { <span>{snapshot.created_at.clone()}</span> }.into_any(),
-    };
-    let description = snapshot
+    }
+}
+
+/// The description, or a dash when there is none.
+pub fn description_text(snapshot: &Snapshot) -> String {
+    snapshot
         .description
         .clone()
         .filter(|d| !d.trim().is_empty())
-        .unwrap_or_else(|| "—".to_owned());
+        .unwrap_or_else(|| "—".to_owned())
+}
+
+#[component]
+fn SnapshotRow(snapshot: Snapshot, show_server: bool, now: i64) -> impl IntoView {
+    let size = size_cell(&snapshot);
+    let created = created_cell(&snapshot, now);
+    let description = description_text(&snapshot);
     let server_cell = show_server.then(|| {
         let name = snapshot
             .server

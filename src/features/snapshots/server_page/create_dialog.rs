@@ -1,0 +1,102 @@
+use super::super::model::suggest_name;
+use super::super::now_seconds;
+use super::actions::Actions;
+use crate::api::models::{CreateSnapshot, Server, ServerStatus};
+use crate::api::snapshot_name_problem;
+use crate::components::Dialog;
+use leptos::prelude::*;
+
+/// "Create snapshot": a name checked as it is typed, an optional description, and the docs'
+/// advice when the server is running. Nothing invalid is sent, and nothing is sent twice.
+#[component]
+pub fn CreateDialog(server: Server, actions: Actions) -> impl IntoView {
+    let name = RwSignal::new(suggest_name(&server.name, now_seconds()));
+    let description = RwSignal::new(String::new());
+    let name_problem = Memo::new(move |_| name.with(|n| snapshot_name_problem(n)));
+    let create = actions.create;
+    let pending = create.pending();
+
+    let answer = move || create.value().get().and_then(Result::err);
+    let field_error = move |field: &str| {
+        answer().and_then(|e| e.field_errors().get(field).map(|list| list.join(" ")))
+    };
+    // The name's message: what is wrong as typed, else what the server said about it.
+    let name_message = move || name_problem.get().or_else(|| field_error("name"));
+    let general_error = move || {
+        answer().filter(|e| {
+            let fields = e.field_errors();
+            !(fields.contains_key("name") || fields.contains_key("description"))
+                || fields.contains_key("non_field_errors")
+        })
+    };
+
+    let server_id = server.id;
+    let submit = move || {
+        if pending.get_untracked() || name_problem.get_untracked().is_some() {
+            return;
+        }
+        let text = description.get_untracked();
+        create.dispatch(CreateSnapshot {
+            server_id,
+            name: name.get_untracked(),
+            description: (!text.trim().is_empty()).then_some(text),
+        });
+    };
+    let running = server.status == ServerStatus::Active;
+
+    view! {
+        <Dialog title=format!("Create a snapshot of {}", server.name) on_close=Callback::new(move |()| actions.close())>
+            <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
+                {running.then(|| view! {
+                    <p class="advice" id="create-advice">
+                        <strong>"This server is running. "</strong>
+                        "A snapshot of a running server may leave its filesystem inconsistent. For best results, stop the server first."
+                    </p>
+                })}
+                <div class="field">
+                    <label class="field__label" for="snapshot-name">"Name"</label>
+                    <input
+                        id="snapshot-name"
+                        class="input mono"
+                        type="text"
+                        autocomplete="off"
+                        spellcheck="false"
+                        required
+                        data-autofocus
+                        aria-invalid=move || name_message().is_some().to_string()
+                        aria-describedby="snapshot-name-help snapshot-name-problem"
+                        prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev))
+                    />
+                    <span id="snapshot-name-help" class="field__help">"Letters, digits, hyphens and underscores."</span>
+                    <span id="snapshot-name-problem" class="field__problem" aria-live="polite">{name_message}</span>
+                </div>
+                <div class="field">
+                    <label class="field__label" for="snapshot-description">"Description (optional)"</label>
+                    <textarea
+                        id="snapshot-description"
+                        class="input"
+                        rows="2"
+                        aria-describedby="snapshot-description-problem"
+                        prop:value=move || description.get()
+                        on:input=move |ev| description.set(event_target_value(&ev))
+                    ></textarea>
+                    <span id="snapshot-description-problem" class="field__problem">{move || field_error("description")}</span>
+                </div>
+                {move || general_error().map(|error| view! {
+                    <p class="form__error" role="alert">{error.to_string()}</p>
+                })}
+                <div class="form__buttons">
+                    <button type="button" class="button" on:click=move |_| actions.close()>"Cancel"</button>
+                    <button
+                        type="submit"
+                        class="button button--primary"
+                        disabled=move || pending.get() || name_problem.get().is_some()
+                    >
+                        {move || if pending.get() { "Creating snapshot…" } else { "Create snapshot" }}
+                    </button>
+                </div>
+            </form>
+        </Dialog>
+    }
+}

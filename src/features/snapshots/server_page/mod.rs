@@ -1,0 +1,178 @@
+//! One server: its summary and its snapshots, with create, restore and delete. The API has no
+//! per-server GET, so the server comes from the servers list.
+
+mod actions;
+mod create_dialog;
+mod delete_dialog;
+mod live;
+mod restore_dialog;
+mod rows;
+mod store;
+
+use super::SNAPSHOT_LIMIT;
+use crate::api::models::Server;
+use crate::components::{use_page_title, ErrorPanel, Loading, StatusBadge};
+use crate::format::plan_resources;
+use crate::session::use_session;
+use actions::{Actions, OpenDialog};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use store::{Loaded, PageStore};
+
+#[component]
+pub fn ServerPage() -> impl IntoView {
+    let params = use_params_map();
+    let server_id = params.with_untracked(|p| p.get("id").and_then(|id| id.parse::<u64>().ok()));
+    match server_id {
+        Some(id) => view! { <ServerPageFor id/> }.into_any(),
+        None => view! { <ServerNotFound id=None/> }.into_any(),
+    }
+}
+
+#[component]
+fn ServerPageFor(id: u64) -> impl IntoView {
+    let session = use_session();
+    let store = PageStore::new(session, id);
+    store.load_server();
+    store.load_snapshots();
+    live::keep_fresh(store);
+    let actions = Actions::new(store);
+
+    use_page_title(move || match store.server.get() {
+        Loaded::Ready(Some(server)) => server.name,
+        Loaded::Ready(None) => "Server not found".to_owned(),
+        _ => "Server".to_owned(),
+    });
+
+    let server = Memo::new(move |_| store.server.get());
+    view! {
+        {move || match server.get() {
+            Loaded::Loading => view! { <Loading what="server"/> }.into_any(),
+            Loaded::Failed(error) => view! {
+                <nav class="breadcrumb" aria-label="Breadcrumb"><A href="/servers">"Servers"</A></nav>
+                <ErrorPanel title="Could not load this server" error on_retry=Callback::new(move |()| store.load_server())/>
+            }
+            .into_any(),
+            Loaded::Ready(None) => view! { <ServerNotFound id=Some(id)/> }.into_any(),
+            Loaded::Ready(Some(server)) => view! { <ServerSummary server/> }.into_any(),
+        }}
+        <Show when=move || matches!(server.get(), Loaded::Ready(Some(_)))>
+            <ServerSnapshots store actions/>
+        </Show>
+        <p class="visually-hidden" role="status">{move || store.announcement.get()}</p>
+        {move || actions.dialog.get().map(|open| actions::render_dialog(open, store, actions))}
+    }
+}
+
+#[component]
+fn ServerNotFound(id: Option<u64>) -> impl IntoView {
+    let detail = match id {
+        Some(id) => {
+            format!("There is no server with id {id} in this account. It may have been deleted.")
+        }
+        None => "That address does not name a server.".to_owned(),
+    };
+    view! {
+        <div class="empty-state">
+            <h1>"Server not found"</h1>
+            <p>{detail}</p>
+            <A href="/servers" attr:class="button">"Back to servers"</A>
+        </div>
+    }
+}
+
+#[component]
+fn ServerSummary(server: Server) -> impl IntoView {
+    let fact = |label: &'static str, value: String| {
+        view! {
+            <div class="facts__item">
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+            </div>
+        }
+    };
+    let plan = server
+        .plan
+        .as_ref()
+        .map(|p| format!("{} ({})", p.name, plan_resources(p)))
+        .unwrap_or_else(|| "—".into());
+    view! {
+        <nav class="breadcrumb" aria-label="Breadcrumb"><A href="/servers">"Servers"</A></nav>
+        <div class="page-head">
+            <h1>{server.name.clone()}</h1>
+            <StatusBadge status=server.status.to_string()/>
+        </div>
+        <dl class="facts">
+            <div class="facts__item">
+                <dt>"Status"</dt>
+                <dd><StatusBadge status=server.status.to_string()/></dd>
+            </div>
+            {fact("Location", server.location.clone().unwrap_or_else(|| "—".into()))}
+            {fact("IP address", server.ip_address.clone().unwrap_or_else(|| "—".into()))}
+            {fact("Hostname", server.hostname.clone().unwrap_or_else(|| "—".into()))}
+            {fact("Plan", plan)}
+            {fact("OS", server.os.as_ref().map(|o| o.name.clone()).unwrap_or_else(|| "—".into()))}
+        </dl>
+    }
+}
+
+#[component]
+fn ServerSnapshots(store: PageStore, actions: Actions) -> impl IntoView {
+    let count = Memo::new(move |_| store.count());
+    let blocked = Memo::new(move |_| count.get().and_then(super::model::create_block));
+    view! {
+        <section class="section" aria-labelledby="snapshots-heading">
+            <div class="section__head">
+                <h2 id="snapshots-heading">"Snapshots"</h2>
+                {move || count.get().map(|used| view! { <Quota used/> })}
+                <div class="section__actions">
+                    <button
+                        type="button"
+                        class="button button--primary"
+                        disabled=move || count.get().is_none() || blocked.get().is_some()
+                        aria-describedby="create-blocked"
+                        on:click=move |_| actions.open(OpenDialog::Create)
+                    >
+                        "Create snapshot"
+                    </button>
+                    <span id="create-blocked" class="section__reason">{move || blocked.get()}</span>
+                </div>
+            </div>
+            {move || match store.snapshots.with(|s| match s {
+                Loaded::Loading => Some(None),
+                Loaded::Failed(error) => Some(Some(error.clone())),
+                Loaded::Ready(_) => None,
+            }) {
+                Some(None) => view! { <Loading what="snapshots"/> }.into_any(),
+                Some(Some(error)) => view! {
+                    <ErrorPanel title="Could not load snapshots" error on_retry=Callback::new(move |()| store.load_snapshots())/>
+                }
+                .into_any(),
+                None if count.get() == Some(0) => view! {
+                    <div class="empty-state">
+                        <p class="empty-state__title">"No snapshots yet."</p>
+                        <p>"Take a snapshot before a risky change, such as an upgrade or a configuration change, so you can roll back."</p>
+                    </div>
+                }
+                .into_any(),
+                None => view! { <rows::ManagedSnapshots store actions/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// "N of 5 snapshots used", with a bar that is decoration only.
+#[component]
+fn Quota(used: usize) -> impl IntoView {
+    let percent = (used.min(SNAPSHOT_LIMIT) * 100) / SNAPSHOT_LIMIT;
+    let full = used >= SNAPSHOT_LIMIT;
+    view! {
+        <div class="quota" class:quota--full=full>
+            <span class="quota__text">{format!("{used} of {SNAPSHOT_LIMIT} snapshots used")}</span>
+            <span class="quota__bar" aria-hidden="true">
+                <span class="quota__fill" style=format!("width: {percent}%")></span>
+            </span>
+        </div>
+    }
+}

@@ -1,0 +1,87 @@
+use super::super::model::restore_block;
+use super::super::now_seconds;
+use super::super::table::{created_cell, description_text, size_cell};
+use super::actions::{Actions, OpenDialog};
+use super::store::PageStore;
+use crate::api::models::ServerStatus;
+use crate::components::StatusBadge;
+use leptos::prelude::*;
+
+/// The server's snapshots with their actions. Rows are keyed by id and read their snapshot
+/// from the store, so a refresh updates cells in place and keeps focus and scroll.
+#[component]
+pub fn ManagedSnapshots(store: PageStore, actions: Actions) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="data-table">
+                <caption class="visually-hidden">"Snapshots of this server"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Name"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Size"</th>
+                        <th scope="col">"Created"</th>
+                        <th scope="col">"Description"</th>
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || store.snapshot_ids() key=|id| *id let:id>
+                        <ManagedRow id store actions/>
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn ManagedRow(id: u64, store: PageStore, actions: Actions) -> impl IntoView {
+    let snapshot = Memo::new(move |_| store.snapshot(id));
+    let server_status = Memo::new(move |_| {
+        store
+            .server
+            .with(|s| s.ready().cloned().flatten().map(|s| s.status))
+            .unwrap_or(ServerStatus::Other(String::new()))
+    });
+    let blocked = Memo::new(move |_| {
+        snapshot
+            .get()
+            .and_then(|s| restore_block(&s.status, &server_status.get()))
+    });
+    let name = move || snapshot.get().map(|s| s.name).unwrap_or_default();
+    let reason_id = format!("restore-reason-{id}");
+    let cell = move |render: fn(&crate::api::models::Snapshot) -> AnyView| {
+        move || snapshot.get().map(|s| render(&s))
+    };
+    view! {
+        <tr data-snapshot-id=id.to_string()>
+            <td data-label="Name" class="cell-main mono-name">{name}</td>
+            <td data-label="Status">
+                {move || snapshot.get().map(|s| view! { <StatusBadge status=s.status.to_string()/> })}
+            </td>
+            <td data-label="Size">{cell(size_cell)}</td>
+            <td data-label="Created">{move || snapshot.get().map(|s| created_cell(&s, now_seconds()))}</td>
+            <td data-label="Description" class="cell-description">{move || snapshot.get().map(|s| description_text(&s))}</td>
+            <td data-label="Actions" class="row-actions">
+                <button
+                    type="button"
+                    class="button button--small"
+                    disabled=move || blocked.get().is_some()
+                    aria-describedby=reason_id.clone()
+                    on:click=move |_| actions.open(OpenDialog::Restore(id))
+                >
+                    "Restore"<span class="visually-hidden">" "{name}</span>
+                </button>
+                <button
+                    type="button"
+                    class="button button--small button--danger-ghost"
+                    on:click=move |_| actions.open(OpenDialog::Delete(id))
+                >
+                    "Delete"<span class="visually-hidden">" "{name}</span>
+                </button>
+                <span id=reason_id class="row-actions__reason">{move || blocked.get()}</span>
+            </td>
+        </tr>
+    }
+}
