@@ -21,3 +21,6 @@ mod live_api;
 
 #[path = "browser/servers_page.rs"]
 mod servers_page;
+
+#[path = "browser/server_actions.rs"]
+mod server_actions;

@@ -1,0 +1,231 @@
+//! The server page's write side: name messages, disabled states and the typed-name gate.
+
+use crate::fake_fetch::{self, calls, get, routes};
+use crate::support::{
+    clean_up, click, document, mount, query, query_all, signed_in_session, text_of, tick, until,
+};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use vps_panel::components::Notifier;
+use vps_panel::features::snapshots::ServerPage;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+const SERVERS: &str = include_str!("../fixtures/servers_list.json");
+const SNAPSHOTS: &str = include_str!("../fixtures/snapshots_list.json");
+
+/// The server page of `web-server-01` (id 12345) over a faked API.
+fn mount_server_page() -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
+) {
+    let window = web_sys::window().expect("window");
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/servers/12345"))
+        .expect("url");
+    let session = signed_in_session();
+    mount(move || {
+        provide_context(session);
+        provide_context(Notifier::new());
+        view! {
+            <Router>
+                <Routes fallback=|| "no route">
+                    <Route path=path!("/servers/:id") view=ServerPage/>
+                </Routes>
+            </Router>
+        }
+    })
+}
+
+fn type_into(input: &web_sys::Element, text: &str) {
+    let input: web_sys::HtmlInputElement = input.clone().unchecked_into();
+    input.set_value(text);
+    input
+        .dispatch_event(&web_sys::Event::new("input").expect("event"))
+        .expect("dispatched");
+}
+
+fn button_named(container: &web_sys::HtmlElement, text: &str) -> web_sys::Element {
+    let list = container.query_selector_all("button").expect("buttons");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .find(|b| b.text_content().unwrap_or_default().trim() == text)
+        .unwrap_or_else(|| panic!("no button {text:?}"))
+}
+
+fn is_disabled(element: &web_sys::Element) -> bool {
+    element.has_attribute("disabled")
+}
+
+fn writes() -> usize {
+    calls().iter().filter(|c| c.method != "GET").count()
+}
+
+#[wasm_bindgen_test]
+async fn the_name_field_explains_each_problem_and_an_invalid_name_is_never_sent() {
+    routes(&[
+        get("/servers/", 200, SERVERS),
+        get("/snapshots/", 200, SNAPSHOTS),
+    ]);
+    let (container, _handle) = mount_server_page();
+    until("the snapshots", || query_all(&container, "tbody tr") == 2).await;
+    click(&button_named(&container, "Create snapshot"));
+    until("the dialog", || {
+        query(&container, "[role=dialog]").is_some()
+    })
+    .await;
+    let input = query(&container, "#snapshot-name").expect("Name field");
+    let problem = || {
+        query(&container, "#snapshot-name-problem")
+            .and_then(|p| p.text_content())
+            .unwrap_or_default()
+    };
+    assert_eq!(problem(), "", "the suggestion is valid");
+    let submit = query(&container, "[role=dialog] button[type=submit]").expect("submit");
+
+    for (typed, reason) in [
+        ("before update", "spaces cannot be used"),
+        ("", "Enter a name for the snapshot."),
+        ("snap/shot", "“/” cannot be used"),
+        (&"a".repeat(65), "Use at most 64 characters"),
+    ] {
+        type_into(&input, typed);
+        until("the reason", || problem().contains(reason)).await;
+        assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+        assert!(is_disabled(&submit), "{typed:?} cannot be submitted");
+        let form = query(&container, "[role=dialog] form").expect("form");
+        form.dispatch_event(&web_sys::Event::new("submit").expect("event"))
+            .expect("submitted");
+        tick().await;
+    }
+    assert_eq!(writes(), 0, "nothing invalid was sent");
+    type_into(&input, "valid-name_2");
+    until("no reason", || problem().is_empty()).await;
+    assert_eq!(
+        input.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+    assert!(!is_disabled(&submit));
+    clean_up(&container);
+    fake_fetch::restore_fetch();
+}
+
+#[wasm_bindgen_test]
+async fn create_is_disabled_with_its_reason_at_five_snapshots() {
+    let five: Vec<serde_json::Value> = (0..5)
+        .map(|i| {
+            serde_json::json!({"id": 900 + i, "server": {"id": 12345, "name": "web-server-01"},
+            "name": format!("s{i}"), "status": "completed", "size_mb": 10,
+            "created_at": "2025-01-15T18:30:00Z", "description": null})
+        })
+        .collect();
+    let body = serde_json::json!({"count": 5, "results": five}).to_string();
+    routes(&[
+        get("/servers/", 200, SERVERS),
+        get("/snapshots/", 200, &body),
+    ]);
+    let (container, _handle) = mount_server_page();
+    until("the snapshots", || query_all(&container, "tbody tr") == 5).await;
+    let create = button_named(&container, "Create snapshot");
+    assert!(is_disabled(&create));
+    assert!(text_of(&container).contains("delete one to create another"));
+    clean_up(&container);
+    fake_fetch::restore_fetch();
+}
+
+#[wasm_bindgen_test]
+async fn restore_is_disabled_for_a_snapshot_in_progress_and_while_the_server_restores() {
+    let body = serde_json::json!({"count": 2, "results": [
+        {"id": 1, "server": {"id": 12345, "name": "web-server-01"}, "name": "running", "status": "in_progress",
+         "size_mb": null, "created_at": "2025-01-16T16:15:00Z", "description": null},
+        {"id": 2, "server": {"id": 12345, "name": "web-server-01"}, "name": "done", "status": "completed",
+         "size_mb": 10, "created_at": "2025-01-15T16:15:00Z", "description": null}]})
+    .to_string();
+    routes(&[
+        get("/servers/", 200, SERVERS),
+        get("/snapshots/", 200, &body),
+    ]);
+    let (container, _handle) = mount_server_page();
+    until("the snapshots", || query_all(&container, "tbody tr") == 2).await;
+    let restore_of = |id: u32| {
+        query(&container, &format!("tr[data-snapshot-id='{id}'] button")).expect("Restore")
+    };
+    assert!(is_disabled(&restore_of(1)));
+    assert!(text_of(&container).contains("Available once the snapshot is completed."));
+    assert!(!is_disabled(&restore_of(2)));
+    clean_up(&container);
+
+    let restoring = SERVERS.replace("\"status\": \"active\"", "\"status\": \"restoring\"");
+    routes(&[
+        get("/servers/", 200, &restoring),
+        get("/snapshots/", 200, &body),
+    ]);
+    let (container, _handle) = mount_server_page();
+    until("the snapshots", || query_all(&container, "tbody tr") == 2).await;
+    let restore_of = |id: u32| {
+        query(&container, &format!("tr[data-snapshot-id='{id}'] button")).expect("Restore")
+    };
+    assert!(is_disabled(&restore_of(2)), "no restore while restoring");
+    assert!(text_of(&container).contains("Unavailable while the server is restoring."));
+    clean_up(&container);
+    fake_fetch::restore_fetch();
+}
+
+#[wasm_bindgen_test]
+async fn restore_stays_disabled_until_the_server_name_is_typed_exactly() {
+    routes(&[
+        get("/servers/", 200, SERVERS),
+        get("/snapshots/", 200, SNAPSHOTS),
+    ]);
+    let (container, _handle) = mount_server_page();
+    until("the snapshots", || query_all(&container, "tbody tr") == 2).await;
+    click(&query(&container, "tr[data-snapshot-id='801'] button").expect("Restore"));
+    until("the dialog", || {
+        query(&container, "[role=dialog]").is_some()
+    })
+    .await;
+    let dialog = query(&container, "[role=dialog]").expect("dialog");
+    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+    let title_id = dialog.get_attribute("aria-labelledby").expect("labelled");
+    let title = document()
+        .get_element_by_id(&title_id)
+        .and_then(|t| t.text_content());
+    assert_eq!(
+        title.as_deref(),
+        Some("Restore web-server-01 from a snapshot?")
+    );
+    let confirm = query(&container, "[role=dialog] button[type=submit]").expect("Restore");
+    let input = query(&container, "#restore-confirm").expect("confirm field");
+    until("focus in the field", || {
+        document()
+            .active_element()
+            .is_some_and(|a| a.id() == "restore-confirm")
+    })
+    .await;
+    for typed in ["", "web-server-0", "Web-server-01", "web-server-01 "] {
+        type_into(&input, typed);
+        tick().await;
+        assert!(is_disabled(&confirm), "{typed:?} must not unlock Restore");
+    }
+    type_into(&input, "web-server-01");
+    until("Restore unlocked", || !is_disabled(&confirm)).await;
+    let escape = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &{
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("Escape");
+        init.set_bubbles(true);
+        init
+    })
+    .expect("event");
+    input.dispatch_event(&escape).expect("dispatched");
+    until("the dialog closes", || {
+        query(&container, "[role=dialog]").is_none()
+    })
+    .await;
+    assert_eq!(writes(), 0, "Escape sends nothing");
+    clean_up(&container);
+    fake_fetch::restore_fetch();
+}
