@@ -4,7 +4,7 @@ import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import {
   launch, newPage, screenshot, resetSimulator, openSignedIn, axeViolations, api, tabTo,
-  activeElementId, writes, unexpectedProblems, HTTP_ERROR_LOGS,
+  activeElementId, writes, unexpectedProblems, HTTP_ERROR_LOGS, apiRequests,
 } from "./harness.mjs";
 
 let browser;
@@ -241,3 +241,41 @@ for (const colorScheme of ["light", "dark"]) {
     await page.context().close();
   });
 }
+
+test("live status: polls only while something is in flight, pauses while hidden, keeps focus", async () => {
+  const page = await serverPage("/servers/12345");
+  const setHidden = (hidden) => page.evaluate((value) => {
+    Object.defineProperty(document, "hidden", { configurable: true, get: () => value });
+    document.dispatchEvent(new Event("visibilitychange"));
+  }, hidden);
+  const snapshotGets = async () => (await apiRequests()).filter((l) => l === "GET /api/v1/snapshots/?server_id=12345").length;
+
+  // Nothing in flight: no polling at all.
+  const idle = await snapshotGets();
+  await page.waitForTimeout(5_000);
+  assert.equal(await snapshotGets(), idle, "no refresh while nothing is in flight");
+
+  await page.getByRole("button", { name: "Create snapshot" }).click();
+  await dialog(page).getByLabel("Name").fill("live-one");
+  await dialog(page).getByRole("button", { name: "Create snapshot" }).click();
+  await row(page, "live-one").locator("[data-status=in_progress]").waitFor();
+
+  // Hidden tab: no refresh even though a snapshot is in progress.
+  await setHidden(true);
+  const hiddenAt = await snapshotGets();
+  await page.waitForTimeout(9_000);
+  assert.equal(await snapshotGets(), hiddenAt, "no refresh while the tab is hidden");
+
+  // Focus on another row's button survives the in-place update.
+  const other = page.getByRole("button", { name: "Delete pre-migration-snapshot" });
+  await other.focus();
+  await setHidden(false);
+  await row(page, "live-one").locator("[data-status=completed]").waitFor({ timeout: 2_500 });
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Delete pre-migration-snapshot");
+
+  // Done: polling stops.
+  const doneAt = await snapshotGets();
+  await page.waitForTimeout(9_000);
+  assert.equal(await snapshotGets(), doneAt, "polling stops when nothing is in flight");
+  await page.context().close();
+});

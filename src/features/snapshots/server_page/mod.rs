@@ -121,6 +121,15 @@ fn ServerSummary(server: Server) -> impl IntoView {
 fn ServerSnapshots(store: PageStore, actions: Actions) -> impl IntoView {
     let count = Memo::new(move |_| store.count());
     let blocked = Memo::new(move |_| count.get().and_then(super::model::create_block));
+    // Only a change of state rebuilds the table; a refresh updates its rows in place.
+    let list_state = Memo::new(move |_| {
+        store.snapshots.with(|s| match s {
+            Loaded::Loading => ListState::Loading,
+            Loaded::Failed(error) => ListState::Failed(error.clone()),
+            Loaded::Ready(list) if list.is_empty() => ListState::Empty,
+            Loaded::Ready(_) => ListState::Rows,
+        })
+    });
     view! {
         <section class="section" aria-labelledby="snapshots-heading">
             <div class="section__head">
@@ -139,27 +148,31 @@ fn ServerSnapshots(store: PageStore, actions: Actions) -> impl IntoView {
                     <span id="create-blocked" class="section__reason">{move || blocked.get()}</span>
                 </div>
             </div>
-            {move || match store.snapshots.with(|s| match s {
-                Loaded::Loading => Some(None),
-                Loaded::Failed(error) => Some(Some(error.clone())),
-                Loaded::Ready(_) => None,
-            }) {
-                Some(None) => view! { <Loading what="snapshots"/> }.into_any(),
-                Some(Some(error)) => view! {
+            {move || match list_state.get() {
+                ListState::Loading => view! { <Loading what="snapshots"/> }.into_any(),
+                ListState::Failed(error) => view! {
                     <ErrorPanel title="Could not load snapshots" error on_retry=Callback::new(move |()| store.load_snapshots())/>
                 }
                 .into_any(),
-                None if count.get() == Some(0) => view! {
+                ListState::Empty => view! {
                     <div class="empty-state">
                         <p class="empty-state__title">"No snapshots yet."</p>
                         <p>"Take a snapshot before a risky change, such as an upgrade or a configuration change, so you can roll back."</p>
                     </div>
                 }
                 .into_any(),
-                None => view! { <rows::ManagedSnapshots store actions/> }.into_any(),
+                ListState::Rows => view! { <rows::ManagedSnapshots store actions/> }.into_any(),
             }}
         </section>
     }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum ListState {
+    Loading,
+    Failed(crate::api::ApiError),
+    Empty,
+    Rows,
 }
 
 /// "N of 5 snapshots used", with a bar that is decoration only.
