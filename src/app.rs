@@ -1,6 +1,6 @@
 //! The shell (header, main region), the session provider and the routes.
 
-use crate::api::load_config;
+use crate::api::{load_config, PanelConfig};
 use crate::components::{use_page_title, Loading, Notifications, Notifier};
 use crate::features::servers::ServersPage;
 use crate::features::sign_in::{sign_in_path, SignInPage};
@@ -20,17 +20,17 @@ pub fn App() -> impl IntoView {
     let config = LocalResource::new(load_config);
     move || match config.get() {
         None => view! { <Shell><Loading what="the panel"/></Shell> }.into_any(),
-        Some(config) => view! { <Panel api_base=config.api_base/> }.into_any(),
+        Some(config) => view! { <Panel config/> }.into_any(),
     }
 }
 
-/// The panel for one API base: session, header and routes.
+/// The panel for one API: session, notifications, header and routes.
 #[component]
 pub fn Panel(
-    /// Where the API lives, e.g. `/api/v1`.
-    api_base: String,
+    /// Where the API lives and how long to wait for it.
+    config: PanelConfig,
 ) -> impl IntoView {
-    let session = Session::new(api_base);
+    let session = Session::new(config);
     provide_context(session);
     provide_context(Notifier::new());
     // A reload keeps the token; ask again whose it is (a revoked one ends the session here).

@@ -2,7 +2,7 @@
 //! to, and the one way a session ends (sign-out or any 401).
 
 use crate::api::models::Me;
-use crate::api::{ApiClient, ApiError};
+use crate::api::{ApiClient, ApiError, PanelConfig};
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -35,7 +35,7 @@ impl SignInNotice {
 /// Shared through context; `Copy` so closures can hold it freely.
 #[derive(Clone, Copy)]
 pub struct Session {
-    api_base: StoredValue<String>,
+    config: StoredValue<PanelConfig>,
     token: RwSignal<Option<String>>,
     me: RwSignal<Option<Me>>,
     notice: RwSignal<Option<SignInNotice>>,
@@ -43,17 +43,19 @@ pub struct Session {
 
 impl Session {
     /// Starts from whatever token this tab already holds (a reload keeps the session).
-    pub fn new(api_base: String) -> Self {
+    pub fn new(config: PanelConfig) -> Self {
         Self {
-            api_base: StoredValue::new(api_base),
+            config: StoredValue::new(config),
             token: RwSignal::new(read_stored_token()),
             me: RwSignal::new(None),
             notice: RwSignal::new(None),
         }
     }
 
-    pub fn api_base(&self) -> String {
-        self.api_base.get_value()
+    /// A client for `token` (e.g. one being checked at sign-in) with the configured base and timeout.
+    pub fn client_for(&self, token: String) -> ApiClient {
+        let config = self.config.get_value();
+        ApiClient::new(config.api_base, token).with_timeout_ms(config.timeout_ms)
     }
 
     pub fn is_signed_in(&self) -> bool {
@@ -96,7 +98,7 @@ impl Session {
     pub fn client(&self) -> Option<ApiClient> {
         self.token
             .get_untracked()
-            .map(|token| ApiClient::new(self.api_base(), token))
+            .map(|token| self.client_for(token))
     }
 
     /// Runs one API call with the session's token; a 401 ends the session.

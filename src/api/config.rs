@@ -1,5 +1,6 @@
 //! Where the API lives, read at run time from `config.json` next to `index.html`.
 
+use super::DEFAULT_TIMEOUT_MS;
 use serde::Deserialize;
 
 /// Used when `config.json` is missing or unreadable: the API on the page's own origin.
@@ -8,12 +9,15 @@ pub const DEFAULT_API_BASE: &str = "/api/v1";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PanelConfig {
     pub api_base: String,
+    /// How long a request may take before it is abandoned.
+    pub timeout_ms: u32,
 }
 
 impl Default for PanelConfig {
     fn default() -> Self {
         Self {
             api_base: DEFAULT_API_BASE.to_owned(),
+            timeout_ms: DEFAULT_TIMEOUT_MS,
         }
     }
 }
@@ -21,6 +25,7 @@ impl Default for PanelConfig {
 #[derive(Deserialize)]
 struct ConfigFile {
     api_base: Option<String>,
+    timeout_ms: Option<u32>,
 }
 
 /// Reads the text of `config.json`; a reason when it cannot be used.
@@ -39,7 +44,19 @@ pub fn parse_config(text: &str) -> Result<PanelConfig, String> {
             "config.json \"api_base\" must be a path starting with / or an http(s) URL, not {base:?}"
         ));
     }
-    Ok(PanelConfig { api_base: base })
+    let timeout_ms = match file.timeout_ms {
+        None => DEFAULT_TIMEOUT_MS,
+        Some(ms) if (1_000..=120_000).contains(&ms) => ms,
+        Some(ms) => {
+            return Err(format!(
+                "config.json \"timeout_ms\" must be between 1000 and 120000, not {ms}"
+            ))
+        }
+    };
+    Ok(PanelConfig {
+        api_base: base,
+        timeout_ms,
+    })
 }
 
 /// Fetches `config.json` (relative to the document base); falls back to the default with a
@@ -72,6 +89,17 @@ mod tests {
             config.map(|c| c.api_base),
             Ok("https://admin.vps.org/api/v1".to_owned())
         );
+    }
+
+    #[test]
+    fn the_timeout_defaults_to_20_s_and_may_be_set_within_bounds() {
+        let read = |text: &str| parse_config(text).map(|c| c.timeout_ms);
+        assert_eq!(read(r#"{"api_base": "/api/v1"}"#), Ok(20_000));
+        assert_eq!(
+            read(r#"{"api_base": "/api/v1", "timeout_ms": 5000}"#),
+            Ok(5_000)
+        );
+        assert!(read(r#"{"api_base": "/api/v1", "timeout_ms": 10}"#).is_err());
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub fn signed_in_session() -> vps_panel::session::Session {
     storage
         .set_item(vps_panel::session::TOKEN_KEY, "test-token")
         .expect("stored");
-    vps_panel::session::Session::new("/api/v1".to_owned())
+    vps_panel::session::Session::new(vps_panel::api::PanelConfig::default())
 }
 
 /// Leaves the page URL and storage as the next test expects them.

@@ -1,6 +1,6 @@
 use super::model::safe_return_path;
 use crate::api::models::Me;
-use crate::api::{ApiClient, ApiError};
+use crate::api::ApiError;
 use crate::components::use_page_title;
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -31,7 +31,7 @@ pub fn SignInPage() -> impl IntoView {
 
     let check = Action::new_local(move |candidate: &String| {
         let candidate = candidate.trim().to_owned();
-        let pending = ApiClient::new(session.api_base(), candidate.clone()).me();
+        let pending = session.client_for(candidate.clone()).me();
         let navigate = navigate.clone();
         async move {
             let me: Me = pending.await?;
