@@ -8,6 +8,7 @@ pub mod app;
 pub mod components;
 pub mod features;
 pub mod format;
+pub mod live;
 pub mod session;
 
 /// Mounts the panel on `<body>`; called by the binary's `main`.

@@ -13,5 +13,8 @@ pub use error::{describe_status, error_from_response, server_message, ApiError, 
 pub use snapshot_name::{snapshot_name_problem, MAX_SNAPSHOT_NAME_LEN};
 pub use url::join_url;
 
+/// The documented limit of snapshots per server; the API refuses a sixth with a 400.
+pub const SNAPSHOTS_PER_SERVER: usize = 5;
+
 #[cfg(test)]
 mod tests;

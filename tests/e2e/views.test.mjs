@@ -3,7 +3,7 @@ import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import {
   launch, newPage, url, screenshot, resetSimulator, setFaults, setToken, apiRequests,
-  signIn, openSignedIn, storedToken, unexpectedProblems, HTTP_ERROR_LOGS, TOKEN,
+  signIn, openSignedIn, storedToken, unexpectedProblems, HTTP_ERROR_LOGS, TOKEN, api,
 } from "./harness.mjs";
 
 let browser;
@@ -179,5 +179,24 @@ test("a malformed response shows an alert with the reason, and Retry recovers", 
   await proxy.first().getByRole("button", { name: "Retry" }).click();
   await page.getByRole("table", { name: "Servers" }).waitFor();
   assert.deepEqual(unexpectedProblems(page, HTTP_ERROR_LOGS), []);
+  await page.context().close();
+});
+
+test("the servers and snapshots lists refresh themselves while work is in flight", async () => {
+  const page = await newPage(browser);
+  assert.equal((await api("snapshots/801/restore/", { method: "POST" })).status, 200);
+  await openSignedIn(page, "/servers");
+  const web = page.locator("tr[data-server-id='12345']");
+  await web.locator("[data-status=restoring]").waitFor();
+  await web.getByRole("link", { name: "web-server-01" }).focus();
+  await web.locator("[data-status=active]").waitFor({ timeout: 12_000 });
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "web-server-01", "focus kept");
+
+  assert.equal((await api("snapshots/", { method: "POST", body: { server_id: 12350, name: "list-live" } })).status, 201);
+  await page.getByRole("link", { name: "Snapshots", exact: true }).click();
+  const fresh = page.getByRole("table", { name: "All snapshots" }).locator("tr", { hasText: "list-live" });
+  await fresh.locator("[data-status=in_progress]").waitFor();
+  await fresh.locator("[data-status=completed]").waitFor({ timeout: 12_000 });
+  assert.deepEqual(unexpectedProblems(page), []);
   await page.context().close();
 });

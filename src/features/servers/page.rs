@@ -1,17 +1,15 @@
 use super::model::{visible_servers, ServersView, SortKey, STATUS_FILTERS};
-use crate::api::models::{Page, Server, Snapshot};
-use crate::api::{ApiError, ServerFilter};
+use crate::api::models::{Page, Server, ServerStatus, Snapshot};
+use crate::api::{ApiError, ServerFilter, SNAPSHOTS_PER_SERVER as SNAPSHOT_LIMIT};
 use crate::components::{use_page_title, ErrorPanel, Loading, StatusBadge};
 use crate::format::plan_resources;
+use crate::live::{refresh_while, Loaded};
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use std::collections::{BTreeSet, HashMap};
-
-/// The documented per-server snapshot limit.
-const SNAPSHOT_LIMIT: usize = 5;
 
 #[component]
 pub fn ServersPage() -> impl IntoView {
@@ -59,6 +57,43 @@ pub fn ServersPage() -> impl IntoView {
         found.into_iter().collect::<Vec<_>>()
     });
 
+    let loaded = Memo::new(move |_| {
+        Loaded::from_result(servers.get().map(|result| result.map(|page| page.results)))
+    });
+    let rows = Memo::new(move |_| {
+        let counts = counts.get();
+        loaded.with(|l| {
+            l.ready()
+                .map(|list| {
+                    view_state.with(|view| {
+                        visible_servers(list, view, |id| {
+                            counts.as_ref().map(|c| c.get(&id).copied().unwrap_or(0))
+                        })
+                    })
+                })
+                .unwrap_or_default()
+        })
+    });
+    let list_state = Memo::new(move |_| match loaded.get() {
+        Loaded::Loading => ListState::Loading,
+        Loaded::Failed(error) => ListState::Failed(error),
+        Loaded::Ready(list) if list.is_empty() && !view_state.with(ServersView::has_filters) => {
+            ListState::NoServers
+        }
+        Loaded::Ready(_) if rows.with(Vec::is_empty) => ListState::NoMatch,
+        Loaded::Ready(_) => ListState::Rows,
+    });
+    // A server that is restoring changes by itself: refresh until it is done.
+    refresh_while(
+        move || {
+            loaded.with(|l| {
+                l.ready()
+                    .is_some_and(|list| list.iter().any(|s| s.status == ServerStatus::Restoring))
+            })
+        },
+        move || servers.refetch(),
+    );
+
     let on_sort = {
         let set_view = set_view.clone();
         Callback::new(move |key: SortKey| set_view(view_state.get_untracked().sorted_by(key)))
@@ -80,9 +115,9 @@ pub fn ServersPage() -> impl IntoView {
             .into_any(),
             _ => ().into_any(),
         }}
-        {move || match servers.get() {
-            None => view! { <Loading what="servers"/> }.into_any(),
-            Some(Err(error)) => view! {
+        {move || match list_state.get() {
+            ListState::Loading => view! { <Loading what="servers"/> }.into_any(),
+            ListState::Failed(error) => view! {
                 <ErrorPanel
                     title="Could not load servers"
                     error
@@ -90,41 +125,45 @@ pub fn ServersPage() -> impl IntoView {
                 />
             }
             .into_any(),
-            Some(Ok(page)) => {
-                let view = view_state.get();
-                let counts = counts.get();
-                let rows = visible_servers(&page.results, &view, |id| counts.as_ref().map(|c| c.get(&id).copied().unwrap_or(0)));
-                if page.results.is_empty() && !view.has_filters() {
-                    view! {
-                        <div class="empty-state">
-                            <p class="empty-state__title">"You have no servers yet."</p>
-                            <p>"Servers you create at VPS.org appear here."</p>
-                        </div>
-                    }
-                    .into_any()
-                } else if rows.is_empty() {
-                    let set_view = set_view.clone();
-                    view! {
-                        <div class="empty-state">
-                            <p class="empty-state__title">"No servers match these filters."</p>
-                            <button type="button" class="button" on:click=move |_| set_view(ServersView::default())>
-                                "Clear filters"
-                            </button>
-                        </div>
-                    }
-                    .into_any()
-                } else {
-                    view! {
-                        <p class="result-count" aria-live="polite">
-                            {format!("{} of {} servers shown", rows.len(), page.results.len())}
-                        </p>
-                        <ServersTable rows view on_sort counts/>
-                    }
-                    .into_any()
-                }
+            ListState::NoServers => view! {
+                <div class="empty-state">
+                    <p class="empty-state__title">"You have no servers yet."</p>
+                    <p>"Servers you create at VPS.org appear here."</p>
+                </div>
             }
+            .into_any(),
+            ListState::NoMatch => {
+                let set_view = set_view.clone();
+                view! {
+                    <div class="empty-state">
+                        <p class="empty-state__title">"No servers match these filters."</p>
+                        <button type="button" class="button" on:click=move |_| set_view(ServersView::default())>
+                            "Clear filters"
+                        </button>
+                    </div>
+                }
+                .into_any()
+            }
+            ListState::Rows => view! {
+                <p class="result-count" aria-live="polite">{move || {
+                    let total = loaded.with(|l| l.ready().map_or(0, Vec::len));
+                    format!("{} of {total} servers shown", rows.with(Vec::len))
+                }}</p>
+                <ServersTable rows view_state on_sort counts/>
+            }
+            .into_any(),
         }}
     }
+}
+
+/// What the page shows; a refresh that changes only rows leaves it alone, so rows update in place.
+#[derive(Clone, Debug, PartialEq)]
+enum ListState {
+    Loading,
+    Failed(ApiError),
+    NoServers,
+    NoMatch,
+    Rows,
 }
 
 fn snapshot_counts(
@@ -220,30 +259,31 @@ fn FilterBar(
 #[component]
 fn ServersTable(
     /// Rows already searched and sorted.
-    rows: Vec<Server>,
+    rows: Memo<Vec<Server>>,
     /// The current view (for the sort headers).
-    view: ServersView,
+    view_state: Memo<ServersView>,
     /// Called with the column the user sorts by.
     on_sort: Callback<SortKey>,
     /// Snapshots per server id, when known.
-    counts: Option<HashMap<u64, usize>>,
+    counts: Memo<Option<HashMap<u64, usize>>>,
 ) -> impl IntoView {
     let headers = SortKey::ALL
         .into_iter()
         .map(|key| {
-            let sorted = view.sort == key;
-            let aria_sort = match (sorted, view.descending) {
-                (false, _) => None,
-                (true, false) => Some("ascending"),
-                (true, true) => Some("descending"),
+            let direction = move || {
+                view_state.with(|v| match (v.sort == key, v.descending) {
+                    (false, _) => None,
+                    (true, false) => Some("ascending"),
+                    (true, true) => Some("descending"),
+                })
             };
-            let arrow = match aria_sort {
+            let arrow = move || match direction() {
                 Some("ascending") => "▲",
                 Some(_) => "▼",
                 None => "↕",
             };
             view! {
-                <th scope="col" aria-sort=aria_sort>
+                <th scope="col" aria-sort=direction>
                     <button type="button" class="sort-button" on:click=move |_| on_sort.run(key)>
                         {key.label()}
                         <span class="sort-button__arrow" aria-hidden="true">{arrow}</span>
@@ -252,59 +292,64 @@ fn ServersTable(
             }
         })
         .collect_view();
-    let body = rows
-        .into_iter()
-        .map(|server| {
-            let count = counts
-                .as_ref()
-                .map(|c| c.get(&server.id).copied().unwrap_or(0));
-            view! { <ServerRow server count/> }
-        })
-        .collect_view();
     view! {
         <div class="table-wrap">
             <table class="data-table data-table--sortable">
                 <caption class="visually-hidden">"Servers"</caption>
                 <thead><tr>{headers}</tr></thead>
-                <tbody>{body}</tbody>
+                <tbody>
+                    <For each=move || rows.get() key=|server| server.id let:server>
+                        <ServerRow id=server.id rows counts/>
+                    </For>
+                </tbody>
             </table>
         </div>
     }
 }
 
+/// One server's row; it reads its server by id, so a refresh updates the cells in place.
 #[component]
 fn ServerRow(
-    /// The server to show.
-    server: Server,
-    /// How many snapshots it has, when known.
-    count: Option<usize>,
+    /// The server this row shows.
+    id: u64,
+    /// All visible rows, to read this one from.
+    rows: Memo<Vec<Server>>,
+    /// Snapshots per server id, when known.
+    counts: Memo<Option<HashMap<u64, usize>>>,
 ) -> impl IntoView {
-    let href = format!("/servers/{}", server.id);
-    let plan = server.plan.as_ref().map(|plan| {
-        view! {
-            <span class="cell-main">{plan.name.clone()}</span>
-            <span class="cell-sub">{plan_resources(plan)}</span>
+    let server = Memo::new(move |_| rows.with(|r| r.iter().find(|s| s.id == id).cloned()));
+    let text = move |read: fn(&Server) -> Option<String>| {
+        move || {
+            server
+                .with(|s| s.as_ref().and_then(read))
+                .unwrap_or_else(|| "—".into())
         }
-    });
-    let snapshots = match count {
-        Some(count) => format!("{count} of {SNAPSHOT_LIMIT}"),
-        None => "—".to_owned(),
     };
-    let at_limit = count.is_some_and(|c| c >= SNAPSHOT_LIMIT);
+    let count = move || counts.with(|c| c.as_ref().map(|c| c.get(&id).copied().unwrap_or(0)));
     view! {
-        <tr data-server-id=server.id.to_string()>
+        <tr data-server-id=id.to_string()>
             <td data-label="Name">
-                <A href=href attr:class="cell-main link-strong">{server.name.clone()}</A>
-                <span class="cell-sub">{server.hostname.clone()}</span>
+                <A href=format!("/servers/{id}") attr:class="cell-main link-strong">{text(|s| Some(s.name.clone()))}</A>
+                <span class="cell-sub">{move || server.with(|s| s.as_ref().and_then(|s| s.hostname.clone()))}</span>
             </td>
-            <td data-label="Status"><StatusBadge status=server.status.to_string()/></td>
-            <td data-label="Location">{server.location.clone().unwrap_or_else(|| "—".into())}</td>
-            <td data-label="IP address" class="mono">{server.ip_address.clone().unwrap_or_else(|| "—".into())}</td>
-            <td data-label="Plan">{plan}</td>
-            <td data-label="OS">{server.os.as_ref().map(|os| os.name.clone()).unwrap_or_else(|| "—".into())}</td>
+            <td data-label="Status">
+                {move || server.with(|s| s.as_ref().map(|s| view! { <StatusBadge status=s.status.to_string()/> }))}
+            </td>
+            <td data-label="Location">{text(|s| s.location.clone())}</td>
+            <td data-label="IP address" class="mono">{text(|s| s.ip_address.clone())}</td>
+            <td data-label="Plan">
+                {move || server.with(|s| s.as_ref().and_then(|s| s.plan.clone()).map(|plan| view! {
+                    <span class="cell-main">{plan.name.clone()}</span>
+                    <span class="cell-sub">{plan_resources(&plan)}</span>
+                }))}
+            </td>
+            <td data-label="OS">{text(|s| s.os.as_ref().map(|os| os.name.clone()))}</td>
             <td data-label="Snapshots">
-                {snapshots}
-                {at_limit.then(|| view! { <span class="cell-sub">"limit reached"</span> })}
+                {move || match count() {
+                    Some(count) => format!("{count} of {SNAPSHOT_LIMIT}"),
+                    None => "—".to_owned(),
+                }}
+                {move || count().is_some_and(|c| c >= SNAPSHOT_LIMIT).then(|| view! { <span class="cell-sub">"limit reached"</span> })}
             </td>
         </tr>
     }

@@ -9,8 +9,7 @@ pub use server_page::ServerPage;
 pub use snapshots_page::SnapshotsPage;
 pub use table::SnapshotTable;
 
-/// The documented limit of snapshots per server.
-pub const SNAPSHOT_LIMIT: usize = 5;
+pub(crate) use crate::api::SNAPSHOTS_PER_SERVER as SNAPSHOT_LIMIT;
 
 /// Seconds since the epoch, from the browser's clock.
 pub(crate) fn now_seconds() -> i64 {

@@ -1,6 +1,8 @@
-use super::{now_seconds, SnapshotTable};
+use super::SnapshotTable;
+use crate::api::models::SnapshotStatus;
 use crate::api::ServerFilter;
 use crate::components::{use_page_title, ErrorPanel, Loading};
+use crate::live::{refresh_while, Loaded};
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -22,6 +24,26 @@ pub fn SnapshotsPage() -> impl IntoView {
     });
     let servers =
         LocalResource::new(move || session.call(|api| api.servers(&ServerFilter::default())));
+    let rows = Memo::new(move |_| {
+        snapshots
+            .get()
+            .and_then(Result::ok)
+            .map(|page| page.results)
+            .unwrap_or_default()
+    });
+    // Ready(true): there are rows. Only a change of this rebuilds the table.
+    let list_state = Memo::new(move |_| {
+        Loaded::from_result(
+            snapshots
+                .get()
+                .map(|r| r.map(|page| !page.results.is_empty())),
+        )
+    });
+    // A snapshot in progress changes by itself: refresh until it is done.
+    refresh_while(
+        move || rows.with(|list| list.iter().any(|s| s.status == SnapshotStatus::InProgress)),
+        move || snapshots.refetch(),
+    );
 
     let on_server = move |ev| {
         let value = event_target_value(&ev);
@@ -69,13 +91,13 @@ pub fn SnapshotsPage() -> impl IntoView {
                 </select>
             </label>
         </div>
-        {move || match snapshots.get() {
-            None => view! { <Loading what="snapshots"/> }.into_any(),
-            Some(Err(error)) => view! {
+        {move || match list_state.get() {
+            Loaded::Loading => view! { <Loading what="snapshots"/> }.into_any(),
+            Loaded::Failed(error) => view! {
                 <ErrorPanel title="Could not load snapshots" error on_retry=Callback::new(move |()| snapshots.refetch())/>
             }
             .into_any(),
-            Some(Ok(page)) if page.results.is_empty() => view! {
+            Loaded::Ready(false) => view! {
                 <div class="empty-state">
                     <p class="empty-state__title">
                         {if server_id.get().is_some() { "This server has no snapshots." } else { "No snapshots yet." }}
@@ -83,10 +105,7 @@ pub fn SnapshotsPage() -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Some(Ok(page)) => view! {
-                <SnapshotTable rows=page.results show_server=true now=now_seconds() caption="All snapshots"/>
-            }
-            .into_any(),
+            Loaded::Ready(true) => view! { <SnapshotTable rows caption="All snapshots"/> }.into_any(),
         }}
     }
 }

@@ -4,24 +4,18 @@ use crate::format::{exact_time, megabytes, parse_timestamp, relative_time};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Snapshots as a table: name, status, size, created (relative and exact), description.
+use super::now_seconds;
+
+/// Snapshots as a table: name, server, status, size, created (relative and exact), description.
+/// Rows are keyed by id and read their snapshot from `rows`, so a refresh updates them in place.
 #[component]
 pub fn SnapshotTable(
     /// The snapshots to list, in the order to show them.
-    rows: Vec<Snapshot>,
-    /// Adds a "Server" column linking to each snapshot's server.
-    #[prop(optional)]
-    show_server: bool,
-    /// "Now" in Unix seconds, for relative times.
-    now: i64,
+    rows: Memo<Vec<Snapshot>>,
     /// Accessible caption of the table.
     #[prop(into)]
     caption: String,
 ) -> impl IntoView {
-    let body = rows
-        .into_iter()
-        .map(|snapshot| view! { <SnapshotRow snapshot show_server now/> })
-        .collect_view();
     view! {
         <div class="table-wrap">
             <table class="data-table">
@@ -29,14 +23,18 @@ pub fn SnapshotTable(
                 <thead>
                     <tr>
                         <th scope="col">"Name"</th>
-                        {show_server.then(|| view! { <th scope="col">"Server"</th> })}
+                        <th scope="col">"Server"</th>
                         <th scope="col">"Status"</th>
                         <th scope="col">"Size"</th>
                         <th scope="col">"Created"</th>
                         <th scope="col">"Description"</th>
                     </tr>
                 </thead>
-                <tbody>{body}</tbody>
+                <tbody>
+                    <For each=move || rows.get() key=|snapshot| snapshot.id let:snapshot>
+                        <SnapshotRow id=snapshot.id rows/>
+                    </For>
+                </tbody>
             </table>
         </div>
     }
@@ -83,30 +81,21 @@ pub fn description_text(snapshot: &Snapshot) -> String {
 }
 
 #[component]
-fn SnapshotRow(snapshot: Snapshot, show_server: bool, now: i64) -> impl IntoView {
-    let size = size_cell(&snapshot);
-    let created = created_cell(&snapshot, now);
-    let description = description_text(&snapshot);
-    let server_cell = show_server.then(|| {
-        let name = snapshot
-            .server
-            .name
-            .clone()
-            .unwrap_or_else(|| format!("Server {}", snapshot.server.id));
-        view! {
-            <td data-label="Server">
-                <A href=format!("/servers/{}", snapshot.server.id)>{name}</A>
-            </td>
-        }
-    });
+fn SnapshotRow(id: u64, rows: Memo<Vec<Snapshot>>) -> impl IntoView {
+    let snapshot = Memo::new(move |_| rows.with(|r| r.iter().find(|s| s.id == id).cloned()));
+    let show =
+        move |render: fn(&Snapshot) -> AnyView| move || snapshot.with(|s| s.as_ref().map(render));
     view! {
-        <tr data-snapshot-id=snapshot.id.to_string()>
-            <td data-label="Name" class="cell-main mono-name">{snapshot.name.clone()}</td>
-            {server_cell}
-            <td data-label="Status"><StatusBadge status=snapshot.status.to_string()/></td>
-            <td data-label="Size">{size}</td>
-            <td data-label="Created">{created}</td>
-            <td data-label="Description" class="cell-description">{description}</td>
+        <tr data-snapshot-id=id.to_string()>
+            <td data-label="Name" class="cell-main mono-name">{move || snapshot.with(|s| s.as_ref().map(|s| s.name.clone()))}</td>
+            <td data-label="Server">{show(|s| {
+                let name = s.server.name.clone().unwrap_or_else(|| format!("Server {}", s.server.id));
+                view! { <A href=format!("/servers/{}", s.server.id)>{name}</A> }.into_any()
+            })}</td>
+            <td data-label="Status">{show(|s| view! { <StatusBadge status=s.status.to_string()/> }.into_any())}</td>
+            <td data-label="Size">{show(size_cell)}</td>
+            <td data-label="Created">{show(|s| created_cell(s, now_seconds()))}</td>
+            <td data-label="Description" class="cell-description">{move || snapshot.with(|s| s.as_ref().map(description_text))}</td>
         </tr>
     }
 }

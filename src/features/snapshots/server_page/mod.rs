@@ -4,7 +4,6 @@
 mod actions;
 mod create_dialog;
 mod delete_dialog;
-mod live;
 mod restore_dialog;
 mod rows;
 mod store;
@@ -36,7 +35,8 @@ fn ServerPageFor(id: u64) -> impl IntoView {
     let store = PageStore::new(session, id);
     store.load_server();
     store.load_snapshots();
-    live::keep_fresh(store);
+    // Refresh while a snapshot is in progress or the server restores.
+    crate::live::refresh_while(move || store.in_flight(), move || store.refresh());
     let actions = Actions::new(store);
 
     use_page_title(move || match store.server.get() {

@@ -3,26 +3,11 @@
 
 use super::super::model::{changes, in_flight, newest_first};
 use crate::api::models::{Server, ServerStatus, Snapshot};
-use crate::api::{ApiError, ServerFilter};
+use crate::api::ServerFilter;
+pub use crate::live::Loaded;
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Loaded<T> {
-    Loading,
-    Failed(ApiError),
-    Ready(T),
-}
-
-impl<T> Loaded<T> {
-    pub fn ready(&self) -> Option<&T> {
-        match self {
-            Loaded::Ready(value) => Some(value),
-            _ => None,
-        }
-    }
-}
 
 #[derive(Clone, Copy)]
 pub struct PageStore {
