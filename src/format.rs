@@ -63,7 +63,11 @@ pub fn parse_timestamp(text: &str) -> Option<i64> {
     let year: i64 = parts.next()?.parse().ok()?;
     let month: u32 = parts.next()?.parse().ok()?;
     let day: u32 = parts.next()?.parse().ok()?;
-    if parts.next().is_some() || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+    if parts.next().is_some()
+        || !(1..=9999).contains(&year)
+        || !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+    {
         return None;
     }
     let mut seconds = days_from_civil(year, month, day) * 86_400;
@@ -215,6 +219,21 @@ mod tests {
             "2025-01-15T18:30:00+xx",
         ] {
             assert_eq!(parse_timestamp(text), None, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_parses_or_is_none_without_panicking(text in ".{0,40}") {
+            if let Some(at) = parse_timestamp(&text) {
+                proptest::prop_assert!(!exact_time(at).is_empty());
+                proptest::prop_assert!(!relative_time(at, 1_736_965_800).is_empty());
+            }
+        }
+
+        #[test]
+        fn timestamp_like_text_never_panics(text in "[0-9]{1,20}-[0-9]{1,3}-[0-9]{1,3}T[0-9]{1,3}:[0-9]{1,3}(:[0-9]{1,3})?(Z|[+-][0-9]{1,3}:[0-9]{1,3})?") {
+            let _ = parse_timestamp(&text);
         }
     }
 
