@@ -24,3 +24,6 @@ mod servers_page;
 
 #[path = "browser/server_actions.rs"]
 mod server_actions;
+
+#[path = "browser/sign_in.rs"]
+mod sign_in;

@@ -100,7 +100,12 @@ test("a server-side 400 is shown in the form and everything typed is kept", asyn
   await dialog(page).getByRole("alert").filter({ hasText: "Snapshot limit reached" }).waitFor();
   assert.equal(await dialog(page).getByLabel("Name").inputValue(), "kept-name");
   assert.equal(await dialog(page).getByLabel("Description (optional)").inputValue(), "kept description");
-  await page.getByRole("alert").filter({ hasText: "Could not create snapshot kept-name" }).waitFor();
+  const failed = page.getByRole("alert").filter({ hasText: "Could not create snapshot kept-name" });
+  await failed.waitFor();
+  await page.waitForTimeout(9_000);
+  assert.equal(await failed.count(), 1, "a failure stays until dismissed");
+  await failed.getByRole("button", { name: "Dismiss notification" }).click();
+  await failed.waitFor({ state: "detached" });
   assert.deepEqual(unexpectedProblems(page, HTTP_ERROR_LOGS), []);
   await page.context().close();
 });
@@ -168,7 +173,9 @@ test("delete removes the row and updates the quota; an already-deleted snapshot 
   await box.waitFor({ state: "detached" });
   await row(page, "weekly-snapshot-2025-01-08").waitFor({ state: "detached" });
   await page.getByText("1 of 5 snapshots used").waitFor();
-  await page.getByRole("status").filter({ hasText: "weekly-snapshot-2025-01-08 was deleted" }).waitFor();
+  const done = page.getByRole("status").filter({ hasText: "weekly-snapshot-2025-01-08 was deleted" });
+  await done.waitFor();
+  await done.waitFor({ state: "detached", timeout: 12_000 }); // successes hide by themselves
 
   await row(page, "pre-migration-snapshot").getByRole("button", { name: "Delete pre-migration-snapshot" }).click();
   assert.equal((await api("snapshots/801/", { method: "DELETE" })).status, 204);

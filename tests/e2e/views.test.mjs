@@ -200,3 +200,20 @@ test("the servers and snapshots lists refresh themselves while work is in flight
   assert.deepEqual(unexpectedProblems(page), []);
   await page.context().close();
 });
+
+test("moving between two servers' pages (same route, new id) shows each server's own page", async () => {
+  const page = await newPage(browser);
+  await openSignedIn(page, "/servers/12345");
+  await page.getByText("2 of 5 snapshots used").waitFor();
+  // What back/forward between two server pages does: a new URL on the same route.
+  await page.evaluate(() => {
+    history.pushState(null, "", "/servers/12346");
+    dispatchEvent(new PopStateEvent("popstate"));
+  });
+  await page.getByRole("heading", { name: "db-primary" }).waitFor();
+  await page.getByText("5 of 5 snapshots used").waitFor();
+  await page.goBack();
+  await page.getByRole("heading", { name: "web-server-01" }).waitFor();
+  await page.getByText("2 of 5 snapshots used").waitFor();
+  await page.context().close();
+});

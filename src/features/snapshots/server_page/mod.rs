@@ -22,8 +22,11 @@ use store::{Loaded, PageStore};
 #[component]
 pub fn ServerPage() -> impl IntoView {
     let params = use_params_map();
-    let server_id = params.with_untracked(|p| p.get("id").and_then(|id| id.parse::<u64>().ok()));
-    match server_id {
+    // The router keeps this view when only the id changes (back/forward between servers), so
+    // the page for one id is rebuilt whenever the id changes.
+    let server_id =
+        Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| id.parse::<u64>().ok())));
+    move || match server_id.get() {
         Some(id) => view! { <ServerPageFor id/> }.into_any(),
         None => view! { <ServerNotFound id=None/> }.into_any(),
     }
