@@ -64,6 +64,7 @@ fn ManagedRow(id: u64, store: PageStore, actions: Actions) -> impl IntoView {
             <td data-label="Created">{move || snapshot.get().map(|s| created_cell(&s, now_seconds()))}</td>
             <td data-label="Description" class="cell-description">{move || snapshot.get().map(|s| description_text(&s))}</td>
             <td data-label="Actions" class="row-actions">
+                <div class="row-actions__buttons">
                 <button
                     type="button"
                     class="button button--small"
@@ -80,6 +81,7 @@ fn ManagedRow(id: u64, store: PageStore, actions: Actions) -> impl IntoView {
                 >
                     "Delete"<span class="visually-hidden">" "{name}</span>
                 </button>
+                </div>
                 <span id=reason_id class="row-actions__reason">{move || blocked.get()}</span>
             </td>
         </tr>
