@@ -2,6 +2,7 @@
 //! while something is still changing.
 
 use crate::api::ApiError;
+use crate::session::Session;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
@@ -37,15 +38,18 @@ impl<T> Loaded<T> {
 }
 
 /// Calls `refresh` every [`POLL_MS`] while `in_flight` holds and the tab is visible, and at
-/// once when the tab becomes visible again. Stops with the calling view.
+/// once when the tab becomes visible again; holds off while the API is throttling us (429).
+/// Stops with the calling view.
 pub fn refresh_while(
     in_flight: impl Fn() -> bool + Clone + 'static,
     refresh: impl Fn() + Clone + 'static,
 ) {
+    let session = use_context::<Session>();
     let due = {
         let (in_flight, refresh) = (in_flight.clone(), refresh.clone());
         move || {
-            if !document().hidden() && untrack(&in_flight) {
+            let throttled = session.is_some_and(|s| s.is_throttled());
+            if !document().hidden() && !throttled && untrack(&in_flight) {
                 refresh();
             }
         }

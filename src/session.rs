@@ -39,7 +39,12 @@ pub struct Session {
     token: RwSignal<Option<String>>,
     me: RwSignal<Option<Me>>,
     notice: RwSignal<Option<SignInNotice>>,
+    /// Until when (ms since the epoch) automatic refreshes hold off after a 429.
+    throttled_until: StoredValue<f64>,
 }
+
+/// How long automatic refreshes pause after the API answers 429 Too Many Requests.
+pub const THROTTLE_BACKOFF_MS: f64 = 20_000.0;
 
 impl Session {
     /// Starts from whatever token this tab already holds (a reload keeps the session).
@@ -49,6 +54,7 @@ impl Session {
             token: RwSignal::new(read_stored_token()),
             me: RwSignal::new(None),
             notice: RwSignal::new(None),
+            throttled_until: StoredValue::new(0.0),
         }
     }
 
@@ -95,6 +101,13 @@ impl Session {
         self.token.set(None);
     }
 
+    /// Whether the API recently asked us to slow down: automatic refreshes wait.
+    pub fn is_throttled(&self) -> bool {
+        self.throttled_until
+            .try_get_value()
+            .is_some_and(|until| js_sys::Date::now() < until)
+    }
+
     pub fn client(&self) -> Option<ApiClient> {
         self.token
             .get_untracked()
@@ -120,8 +133,14 @@ impl Session {
                 Some(pending) => pending.await,
                 None => Err(ApiError::Unauthorized { message: None }),
             };
-            if matches!(&result, Err(error) if error.is_unauthorized()) {
-                session.end(SignInNotice::Expired);
+            match &result {
+                Err(error) if error.is_unauthorized() => session.end(SignInNotice::Expired),
+                Err(ApiError::Http { status: 429, .. }) => {
+                    let _ = session
+                        .throttled_until
+                        .try_set_value(js_sys::Date::now() + THROTTLE_BACKOFF_MS);
+                }
+                _ => {}
             }
             result
         })

@@ -41,7 +41,8 @@ vps-devapi: a local simulator of the documented VPS.org API that also serves the
   --restore-delay-ms MS     how long a restore keeps the server restoring (default 30000)
   --latency-ms MS           added to every API response (default 0)
   --error-rate R            share of API requests answered with a fault, 0..1 (default 0)
-  --fault MODE              that fault: http-500 | malformed-json | html-502 | drop (default http-500)
+  --fault MODE              that fault: http-500 | http-429 | malformed-json | html-502 | drop
+                            (default http-500)
   --control                 enable /__devapi/ control endpoints (faults, reset, token) for tests
 ";
 

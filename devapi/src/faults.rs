@@ -17,6 +17,9 @@ pub enum FaultMode {
     #[default]
     #[serde(rename = "http-500")]
     Http500,
+    /// `429` with `Retry-After`, as a rate-limited API answers.
+    #[serde(rename = "http-429")]
+    Http429,
     /// `200` whose body is cut-off JSON.
     MalformedJson,
     /// `502` with an HTML page, as a reverse proxy sends.
@@ -30,11 +33,12 @@ impl FaultMode {
     pub fn parse(text: &str) -> Result<Self, String> {
         match text {
             "http-500" => Ok(Self::Http500),
+            "http-429" => Ok(Self::Http429),
             "malformed-json" => Ok(Self::MalformedJson),
             "html-502" => Ok(Self::Html502),
             "drop" => Ok(Self::Drop),
             other => Err(format!(
-                "--fault must be http-500, malformed-json, html-502 or drop, not {other:?}"
+                "--fault must be http-500, http-429, malformed-json, html-502 or drop, not {other:?}"
             )),
         }
     }
@@ -88,6 +92,12 @@ fn fault_response(mode: FaultMode) -> Response {
         FaultMode::Http500 => (
             StatusCode::INTERNAL_SERVER_ERROR,
             axum::Json(serde_json::json!({"detail": "Simulated server error."})),
+        )
+            .into_response(),
+        FaultMode::Http429 => (
+            StatusCode::TOO_MANY_REQUESTS,
+            [(header::RETRY_AFTER, "20")],
+            axum::Json(serde_json::json!({"detail": "Request was throttled. Expected available in 20 seconds."})),
         )
             .into_response(),
         FaultMode::MalformedJson => (

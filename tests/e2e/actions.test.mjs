@@ -3,7 +3,7 @@
 import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import {
-  launch, newPage, screenshot, resetSimulator, openSignedIn, axeViolations, api, tabTo,
+  launch, newPage, screenshot, resetSimulator, openSignedIn, axeViolations, api, tabTo, setFaults,
   activeElementId, writes, unexpectedProblems, HTTP_ERROR_LOGS, apiRequests,
 } from "./harness.mjs";
 
@@ -284,5 +284,22 @@ test("live status: polls only while something is in flight, pauses while hidden,
   const doneAt = await snapshotGets();
   await page.waitForTimeout(9_000);
   assert.equal(await snapshotGets(), doneAt, "polling stops when nothing is in flight");
+  await page.context().close();
+});
+
+test("a 429 from the API pauses automatic refreshes", async () => {
+  assert.equal((await api("snapshots/", { method: "POST", body: { server_id: 12345, name: "throttled" } })).status, 201);
+  const page = await serverPage("/servers/12345");
+  await row(page, "throttled").locator("[data-status=in_progress]").waitFor();
+  const refreshes = async () => (await apiRequests()).filter((l) => l === "GET /api/v1/snapshots/?server_id=12345").length;
+  await setFaults({ error_rate: 1, mode: "http-429", count: 2 });
+  // The next refresh meets the 429 (both of its requests) ...
+  const before = await refreshes();
+  for (let i = 0; i < 60 && (await refreshes()) === before; i++) await page.waitForTimeout(100);
+  const throttledAt = await refreshes();
+  assert.equal(throttledAt, before + 1, "one refresh met the 429");
+  // ... and none follows for a while, although a snapshot is still in progress (normally every 4 s).
+  await page.waitForTimeout(10_000);
+  assert.equal(await refreshes(), throttledAt, "no refresh while throttled");
   await page.context().close();
 });
