@@ -10,6 +10,6 @@ mod status_badge;
 pub use dialog::Dialog;
 pub use error_panel::ErrorPanel;
 pub use loading::Loading;
-pub use notifications::{use_notifier, Notice, NoticeKind, Notifications, Notifier};
+pub use notifications::{use_notifier, Notifications, Notifier};
 pub use page_title::use_page_title;
-pub use status_badge::{status_label, StatusBadge, StatusTone};
+pub use status_badge::StatusBadge;
