@@ -130,8 +130,8 @@ impl ApiClient {
 
     /// Sends one request and returns the body of a 2xx answer.
     ///
-    /// Not an `async fn` on purpose: the abort controller is made (and tied to the current
-    /// reactive owner) when the call is made, so a view that goes away cancels its request.
+    /// Not an `async fn` on purpose: the abort controller is made (and, for reads, tied to the
+    /// current reactive owner) when the call is made, so a view that goes away cancels its reads.
     fn send(
         &self,
         method: Method,
@@ -147,7 +147,11 @@ impl ApiClient {
         let authorization = format!("Bearer {}", self.token);
         let timeout_ms = self.timeout_ms;
         let abort = AbortOnDrop::new();
-        abort.cancel_on_owner_cleanup();
+        // Reads die with their view. Writes are not cancelled that way: aborting the browser's
+        // side would not undo the server's, and the answer still updates the page if it is there.
+        if matches!(method, Method::Get) {
+            abort.cancel_on_owner_cleanup();
+        }
         async move {
             let builder = match method {
                 Method::Get => Request::get(&url),

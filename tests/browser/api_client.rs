@@ -233,3 +233,36 @@ async fn config_json_sets_the_api_base_and_a_broken_one_falls_back_to_the_defaul
     assert_eq!(vps_panel::api::load_config().await.api_base, "/api/v1");
     fake_fetch::restore_fetch();
 }
+
+#[wasm_bindgen_test]
+async fn a_write_is_not_cancelled_when_the_view_that_sent_it_goes_away() {
+    fake_fetch::fake_hang();
+    let sent: std::rc::Rc<std::cell::RefCell<Vec<PendingWrite>>> = Default::default();
+    let keep = std::rc::Rc::clone(&sent);
+    let (container, handle) = mount(move || {
+        // The future is kept outside the view, as a spawned action's is.
+        keep.borrow_mut()
+            .push(Box::pin(client().delete_snapshot(801)));
+        view! { <p>"sending"</p> }
+    });
+    let mut pending = sent.borrow_mut().pop().expect("a request");
+    futures_lite_poll_ref(&mut pending).await;
+    until("the request is sent", || calls().len() == 1).await;
+    drop(handle);
+    gloo_timers::future::TimeoutFuture::new(20).await;
+    assert!(!fake_fetch::last_signal_aborted(), "the write goes on");
+    container.remove();
+    drop(pending);
+    fake_fetch::restore_fetch();
+}
+
+type PendingWrite = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), ApiError>>>>;
+
+/// Polls a future once without dropping it.
+async fn futures_lite_poll_ref<F: std::future::Future + Unpin>(future: &mut F) {
+    std::future::poll_fn(|cx| {
+        let _ = std::pin::Pin::new(&mut *future).poll(cx);
+        std::task::Poll::Ready(())
+    })
+    .await;
+}
