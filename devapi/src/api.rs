@@ -70,8 +70,8 @@ async fn require_token(State(state): State<AppState>, request: Request, next: Ne
     }
 }
 
-async fn account_me(State(state): State<AppState>) -> Response {
-    let _ = &state;
+/// The simulator has one account; any accepted token belongs to it.
+async fn account_me() -> Response {
     Json(json!({
         "account": {
             "email": "ops@example.com",
