@@ -8,6 +8,7 @@ pub mod app;
 pub mod components;
 pub mod features;
 pub mod format;
+pub mod links;
 pub mod live;
 pub mod session;
 

@@ -2,6 +2,7 @@
 
 use crate::api::models::Server;
 use crate::api::ServerFilter;
+use crate::links::percent_encode;
 use std::cmp::Ordering;
 
 /// Status values the API's `status` filter documents.
@@ -118,7 +119,7 @@ impl ServersView {
         }
         let encoded: Vec<String> = pairs
             .into_iter()
-            .map(|(key, value)| format!("{key}={}", encode(&value)))
+            .map(|(key, value)| format!("{key}={}", percent_encode(&value, &[])))
             .collect();
         format!("?{}", encoded.join("&"))
     }
@@ -142,18 +143,6 @@ impl ServersView {
             ..self.clone()
         }
     }
-}
-
-fn encode(text: &str) -> String {
-    let mut out = String::new();
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 /// Case-insensitive match of the search box against name, hostname and IP address.

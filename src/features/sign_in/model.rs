@@ -1,5 +1,7 @@
 //! Where to go after signing in, kept safe from open redirects.
 
+use crate::links::percent_encode;
+
 /// The page to return to after sign-in: only a local path of this panel, never another site
 /// (`//evil.example`) or the sign-in page itself; anything else goes to the servers list.
 pub fn safe_return_path(next: Option<&str>) -> String {
@@ -18,18 +20,10 @@ pub fn safe_return_path(next: Option<&str>) -> String {
 
 /// `/sign-in?next=<the current page>`, encoded.
 pub fn sign_in_path(current: &str) -> String {
-    let mut encoded = String::new();
-    for byte in current.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~' | b'/') {
-            encoded.push(byte as char);
-        } else {
-            encoded.push_str(&format!("%{byte:02X}"));
-        }
-    }
     if current.is_empty() || current == "/" || current.starts_with("/sign-in") {
         "/sign-in".to_owned()
     } else {
-        format!("/sign-in?next={encoded}")
+        format!("/sign-in?next={}", percent_encode(current, b"/"))
     }
 }
 

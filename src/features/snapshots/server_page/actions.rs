@@ -174,9 +174,3 @@ pub fn render_dialog(open: OpenDialog, store: PageStore, actions: Actions) -> An
         },
     }
 }
-
-impl PageStore {
-    pub fn snapshot_untracked(&self, id: u64) -> Option<crate::api::models::Snapshot> {
-        untrack(|| self.snapshot(id))
-    }
-}

@@ -147,6 +147,10 @@ impl PageStore {
         })
     }
 
+    pub fn snapshot_untracked(&self, id: u64) -> Option<Snapshot> {
+        untrack(|| self.snapshot(id))
+    }
+
     pub fn snapshot_ids(&self) -> Vec<u64> {
         self.snapshots.with(|s| {
             s.ready()
