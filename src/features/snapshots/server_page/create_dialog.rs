@@ -22,11 +22,11 @@ pub fn CreateDialog(server: Server, actions: Actions) -> impl IntoView {
     };
     // The name's message: what is wrong as typed, else what the server said about it.
     let name_message = move || name_problem.get().or_else(|| field_error("name"));
+    // Shown above the buttons unless every field error already stands next to its field.
     let general_error = move || {
         answer().filter(|e| {
             let fields = e.field_errors();
-            !(fields.contains_key("name") || fields.contains_key("description"))
-                || fields.contains_key("non_field_errors")
+            fields.is_empty() || fields.keys().any(|f| f != "name" && f != "description")
         })
     };
 
