@@ -12,5 +12,11 @@ export PATH="$REPO_ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+export NGINX="${NGINX:-/usr/sbin/nginx}"
 
 step() { printf '\n==> %s\n' "$*"; }
+
+# A TCP port free on loopback right now (for a server whose address must be known in advance).
+free_port() {
+  node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'
+}

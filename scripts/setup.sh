@@ -51,12 +51,16 @@ else
 fi
 
 if [[ "$scope" != "build" ]]; then
-  if [[ -x "$CHROMIUM_PATH" && -x "$CHROMEDRIVER" ]]; then
-    echo "setup: chromium and chromedriver present"
+  # The browser for every browser test, and nginx for the deployment suite.
+  missing=()
+  [[ -x "$CHROMIUM_PATH" && -x "$CHROMEDRIVER" ]] || missing+=(chromium chromium-driver)
+  [[ -x "$NGINX" ]] || missing+=(nginx)
+  if [[ ${#missing[@]} -eq 0 ]]; then
+    echo "setup: chromium, chromedriver and nginx present"
   else
-    step "setup: installing Debian's chromium and chromium-driver"
+    step "setup: installing Debian's ${missing[*]}"
     apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+    DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
   fi
 fi
 

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Component and client tests in headless Chromium (wasm-bindgen-test). The live-API tests
-# reach a running simulator through the SIM_URL/SIM_TOKEN baked in at compile time.
+# reach a running simulator through the SIM_URL/SIM_TOKEN baked in at compile time, cross-origin.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
+# The runner serves the tests on a fixed address so the simulator can allow that origin (CORS).
+runner_port="$(free_port)"
+export WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$runner_port"
+export SIM_ALLOW_ORIGIN="http://127.0.0.1:$runner_port"
 exec scripts/with-simulator.sh cargo test -p vps-panel --target "$WASM_TARGET" --test browser "$@"

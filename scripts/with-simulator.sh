@@ -2,6 +2,7 @@
 # Runs a command while the simulator serves dist/ on a free loopback port, with short delays
 # and the test-only control endpoints on. The command gets the address and token in
 #   SIM_URL (http://127.0.0.1:PORT/) and SIM_TOKEN.
+# SIM_ALLOW_ORIGIN (optional) lets pages on that origin call the API cross-origin.
 # Usage: scripts/with-simulator.sh COMMAND [ARGS...]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -10,7 +11,9 @@ cd "$REPO_ROOT"
 token="sim-token-$RANDOM$RANDOM"
 log="$(mktemp)"
 cargo build --quiet -p vps-devapi
-target/debug/vps-devapi --port 0 --dist dist --token "$token" --control \
+cors=()
+[[ -n "${SIM_ALLOW_ORIGIN:-}" ]] && cors=(--allow-origin "$SIM_ALLOW_ORIGIN")
+target/debug/vps-devapi --port 0 --dist dist --token "$token" --control "${cors[@]}" \
   --create-delay-ms "${SIM_CREATE_DELAY_MS:-3000}" --restore-delay-ms "${SIM_RESTORE_DELAY_MS:-4000}" \
   >"$log" 2>&1 &
 server=$!

@@ -1,12 +1,14 @@
 //! The shell (header, main region), the session provider and the routes.
 
 use crate::api::{load_config, PanelConfig};
+use crate::base_path::{document_router_base, href, path_in_panel};
 use crate::components::{use_page_title, Loading, Notifications, Notifier};
 use crate::features::servers::ServersPage;
 use crate::features::sign_in::{sign_in_path, SignInPage};
 use crate::features::snapshots::{ServerPage, SnapshotsPage};
 use crate::session::{use_session, Session, SignInNotice};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
@@ -41,8 +43,10 @@ pub fn Panel(
             }
         });
     }
+    // Deployed under a sub-path (`<base href="/ops/panel/">`), routes and links live under it.
+    let base = document_router_base();
     view! {
-        <Router>
+        <Router base>
             <Shell>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=|| view! { <Redirect path="/servers"/> }/>
@@ -66,13 +70,15 @@ pub fn Shell(
     let session = use_context::<Session>();
     let signed_in = move || session.is_some_and(|s| s.is_signed_in());
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        // Handled here: with `<base href>`, a bare `#main` would resolve to the base path and
+        // leave the current page.
+        <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
         <header class="app-header">
             <span class="app-header__brand">{PRODUCT_NAME}</span>
             {move || signed_in().then(|| view! {
                 <nav class="app-nav" aria-label="Main">
-                    <A href="/servers" attr:class="app-nav__link">"Servers"</A>
-                    <A href="/snapshots" attr:class="app-nav__link">"Snapshots"</A>
+                    <A href=href("/servers") attr:class="app-nav__link">"Servers"</A>
+                    <A href=href("/snapshots") attr:class="app-nav__link">"Snapshots"</A>
                 </nav>
                 <UserMenu/>
             })}
@@ -80,6 +86,16 @@ pub fn Shell(
         <main id="main" class="app-main" tabindex="-1">
             {children()}
         </main>
+    }
+}
+
+/// Moves focus to `<main>` without navigating.
+fn skip_to_main(event: web_sys::MouseEvent) {
+    event.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+        }
     }
 }
 
@@ -113,9 +129,11 @@ fn RequireSession(children: ChildrenFn) -> impl IntoView {
         if session.is_signed_in() {
             children().into_any()
         } else {
+            // `next` is a path inside the panel: navigating to it adds the base again.
+            let pathname = location.pathname.get_untracked();
             let here = format!(
                 "{}{}",
-                location.pathname.get_untracked(),
+                path_in_panel(&document_router_base(), &pathname),
                 location.search.get_untracked()
             );
             view! { <Redirect path=sign_in_path(&here)/> }.into_any()
@@ -130,7 +148,7 @@ fn NotFound() -> impl IntoView {
         <div class="empty-state">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address."</p>
-            <A href="/servers" attr:class="button">"Go to servers"</A>
+            <A href=href("/servers") attr:class="button">"Go to servers"</A>
         </div>
     }
 }

@@ -2,6 +2,19 @@
 
 use crate::api::models::Plan;
 
+/// "1,005": digits grouped in threes, as counts of items are shown.
+pub fn count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// "5.0 GB" from megabytes; binary units, one decimal from a gigabyte up.
 pub fn megabytes(mb: u64) -> String {
     if mb >= 1024 * 1024 {
@@ -173,6 +186,14 @@ pub fn relative_time(then: i64, now: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_grouped_in_threes() {
+        assert_eq!(count(0), "0");
+        assert_eq!(count(999), "999");
+        assert_eq!(count(1_005), "1,005");
+        assert_eq!(count(12_345_678), "12,345,678");
+    }
 
     #[test]
     fn sizes_use_the_largest_whole_unit() {

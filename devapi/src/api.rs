@@ -1,7 +1,7 @@
 //! The documented endpoints under `/api/v1/`, with the documented shapes and status codes.
 
-use axum::extract::{Path, Query, Request, State};
-use axum::http::{header, Method, StatusCode};
+use axum::extract::{OriginalUri, Path, Query, Request, State};
+use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post, MethodRouter};
@@ -10,6 +10,7 @@ use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use std::time::Instant;
 
+use crate::paging::page;
 use crate::world::{Refusal, Server, Snapshot, World, MAX_NAME_LEN};
 use crate::AppState;
 
@@ -89,9 +90,15 @@ async fn account_me() -> Response {
 struct ServerQuery {
     status: Option<String>,
     location: Option<String>,
+    page: Option<String>,
 }
 
-async fn list_servers(State(state): State<AppState>, Query(query): Query<ServerQuery>) -> Response {
+async fn list_servers(
+    State(state): State<AppState>,
+    Query(query): Query<ServerQuery>,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+) -> Response {
     let world = state.world();
     let results: Vec<Value> = world
         .servers
@@ -105,17 +112,26 @@ async fn list_servers(State(state): State<AppState>, Query(query): Query<ServerQ
         })
         .map(server_json)
         .collect();
-    Json(json!({"count": results.len(), "results": results})).into_response()
+    page(
+        results,
+        state.args.page_size,
+        query.page.as_deref(),
+        &uri,
+        &headers,
+    )
 }
 
 #[derive(Deserialize)]
 struct SnapshotQuery {
     server_id: Option<String>,
+    page: Option<String>,
 }
 
 async fn list_snapshots(
     State(state): State<AppState>,
     Query(query): Query<SnapshotQuery>,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
 ) -> Response {
     let server_id = match query.server_id.as_deref().filter(|v| !v.is_empty()) {
         None => None,
@@ -142,7 +158,13 @@ async fn list_snapshots(
         .into_iter()
         .map(|s| snapshot_json(&world, s))
         .collect();
-    Json(json!({"count": results.len(), "results": results})).into_response()
+    page(
+        results,
+        state.args.page_size,
+        query.page.as_deref(),
+        &uri,
+        &headers,
+    )
 }
 
 async fn create_snapshot(State(state): State<AppState>, body: axum::body::Bytes) -> Response {

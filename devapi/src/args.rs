@@ -13,6 +13,12 @@ pub struct Args {
     pub faults: FaultSettings,
     /// Enables `/__devapi/*` (fault settings, reset, token change) for tests.
     pub control: bool,
+    /// Lists answer in pages of this many items, with `next`/`previous` links; `None`: one page.
+    pub page_size: Option<usize>,
+    /// Generated servers added to the seed data (bulk lists for paging and benchmarks).
+    pub servers: usize,
+    /// Origins (`http://host:port`) whose pages may call the API cross-origin; none by default.
+    pub allow_origins: Vec<String>,
 }
 
 pub const DEFAULT_TOKEN: &str = "devtoken-change-me";
@@ -27,6 +33,9 @@ impl Default for Args {
             restore_delay_ms: 30_000,
             faults: FaultSettings::default(),
             control: false,
+            allow_origins: Vec::new(),
+            page_size: None,
+            servers: 0,
         }
     }
 }
@@ -43,6 +52,11 @@ vps-devapi: a local simulator of the documented VPS.org API that also serves the
   --error-rate R            share of API requests answered with a fault, 0..1 (default 0)
   --fault MODE              that fault: http-500 | http-429 | malformed-json | html-502 | drop
                             (default http-500)
+  --page-size N             answer lists N items a page with absolute next/previous links
+                            (default: the whole list in one answer, as the docs show it)
+  --servers N               add N generated servers to the seed data (default 0)
+  --allow-origin ORIGIN     let pages on ORIGIN (e.g. http://127.0.0.1:9000) call the API
+                            cross-origin; repeat for more (default: none, same origin only)
   --control                 enable /__devapi/ control endpoints (faults, reset, token) for tests
 ";
 
@@ -84,10 +98,36 @@ pub fn parse(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
                 args.faults.error_rate = rate;
             }
             "--fault" => args.faults.mode = FaultMode::parse(&value)?,
+            "--page-size" => match number(&value)? {
+                0 => return Err("--page-size must be at least 1".into()),
+                size => args.page_size = Some(size as usize),
+            },
+            "--servers" => args.servers = number(&value)? as usize,
+            "--allow-origin" => args.allow_origins.push(origin(&value)?),
             other => return Err(format!("unknown flag {other}")),
         }
     }
     Ok(args)
+}
+
+/// An origin as browsers send it: scheme, host and optional port, no path, no trailing slash.
+fn origin(value: &str) -> Result<String, String> {
+    let rest = value
+        .strip_prefix("http://")
+        .or_else(|| value.strip_prefix("https://"));
+    let valid = rest.is_some_and(|host| {
+        !host.is_empty()
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'))
+    });
+    if valid {
+        Ok(value.to_owned())
+    } else {
+        Err(format!(
+            "--allow-origin needs an origin such as http://127.0.0.1:9000 (no path), not {value:?}"
+        ))
+    }
 }
 
 #[cfg(test)]
@@ -125,6 +165,14 @@ mod tests {
             "0.5",
             "--fault",
             "html-502",
+            "--page-size",
+            "25",
+            "--servers",
+            "1000",
+            "--allow-origin",
+            "http://127.0.0.1:9000",
+            "--allow-origin",
+            "https://panel.example.com",
             "--control",
         ])
         .expect("valid flags");
@@ -138,6 +186,11 @@ mod tests {
             (9000, "t", 5, 6)
         );
         assert_eq!(args.faults.mode, FaultMode::Html502);
+        assert_eq!((args.page_size, args.servers), (Some(25), 1000));
+        assert_eq!(
+            args.allow_origins,
+            ["http://127.0.0.1:9000", "https://panel.example.com"]
+        );
         assert!(args.control);
     }
 
@@ -148,5 +201,8 @@ mod tests {
         assert!(parse_all(&["--fault", "nope"]).is_err());
         assert!(parse_all(&["--token"]).is_err());
         assert!(parse_all(&["--bogus", "1"]).is_err());
+        assert!(parse_all(&["--allow-origin", "*"]).is_err());
+        assert!(parse_all(&["--page-size", "0"]).is_err());
+        assert!(parse_all(&["--allow-origin", "http://a.example/path"]).is_err());
     }
 }

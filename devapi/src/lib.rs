@@ -8,15 +8,17 @@ pub mod api;
 pub mod args;
 mod control;
 pub mod faults;
+mod paging;
 mod panel;
 pub mod world;
 
+use axum::http::HeaderValue;
 use axum::http::{header, Method, Uri};
 use axum::Router;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
-use tower_http::cors::{Any, CorsLayer};
+use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use args::Args;
 use faults::FaultSettings;
@@ -74,10 +76,12 @@ impl AppState {
 }
 
 fn fresh_world(args: &Args) -> World {
-    World::seeded(
+    let mut world = World::seeded(
         Duration::from_millis(args.create_delay_ms),
         Duration::from_millis(args.restore_delay_ms),
-    )
+    );
+    world.add_bulk_servers(args.servers);
+    world
 }
 
 /// The whole server: API (with faults and CORS), control endpoints when enabled, the panel.
@@ -91,10 +95,17 @@ pub fn app(args: Args) -> Router {
     if state.args.control {
         app = app.merge(control::router(state.clone()));
     }
-    // Bearer tokens, not cookies, carry the identity, so any origin may call (the test
-    // runner and `trunk serve` run on other ports).
+    // Like a real API, only the origins it is told may call it from a page elsewhere (the
+    // browser test runner, a panel deployed cross-origin); never `*`. The panel it serves
+    // itself is same-origin and needs no CORS.
+    let origins: Vec<HeaderValue> = state
+        .args
+        .allow_origins
+        .iter()
+        .filter_map(|origin| HeaderValue::from_str(origin).ok())
+        .collect();
     let cors = CorsLayer::new()
-        .allow_origin(Any)
+        .allow_origin(AllowOrigin::list(origins))
         .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
         .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE]);
     app.fallback_service(panel::service(&state.args.dist))

@@ -306,6 +306,28 @@ impl World {
         }
     }
 
+    /// Adds `count` generated servers after the seed data: ids from 100001, names `bulk-000001`
+    /// and up, statuses and locations in rotation, copying a seed server's plan and OS.
+    pub fn add_bulk_servers(&mut self, count: usize) {
+        let Some(template) = self.servers.first().cloned() else {
+            return;
+        };
+        const STATUSES: [&str; 3] = ["active", "active", "stopped"];
+        const LOCATIONS: [&str; 4] = ["us-west", "us-east", "eu-central", "ap-south"];
+        for n in 1..=count {
+            self.servers.push(Server {
+                id: 100_000 + n as u64,
+                name: format!("bulk-{n:06}"),
+                hostname: format!("bulk{n:06}.example.com"),
+                status: STATUSES[n % STATUSES.len()].to_owned(),
+                ip_address: format!("10.{}.{}.{}", (n >> 16) & 255, (n >> 8) & 255, n & 255),
+                location: LOCATIONS[n % LOCATIONS.len()].to_owned(),
+                restore: None,
+                ..template.clone()
+            });
+        }
+    }
+
     pub fn server(&self, id: u64) -> Option<&Server> {
         self.servers.iter().find(|s| s.id == id)
     }

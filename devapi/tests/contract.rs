@@ -43,7 +43,10 @@ async fn call_with(
     body: Option<Value>,
     token: Option<&str>,
 ) -> (StatusCode, Value) {
-    let mut request = Request::builder().method(method).uri(uri);
+    let mut request = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("Host", "localhost");
     if let Some(token) = token {
         request = request.header("Authorization", format!("Bearer {token}"));
     }
@@ -325,4 +328,136 @@ async fn a_deep_link_gets_index_html_and_a_missing_asset_a_404() {
     let (status, _) = call(&app, "GET", "/missing.wasm", None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let _ = std::fs::remove_dir_all(dist);
+}
+
+/// A preflight as Chromium sends it before a cross-origin GET with a bearer token.
+async fn preflight(app: &axum::Router, origin: &str) -> Option<String> {
+    let request = Request::builder()
+        .method("OPTIONS")
+        .uri("/api/v1/servers/")
+        .header("Origin", origin)
+        .header("Access-Control-Request-Method", "GET")
+        .header("Access-Control-Request-Headers", "authorization")
+        .body(Body::empty())
+        .expect("request");
+    let response = app.clone().oneshot(request).await.expect("infallible");
+    response
+        .headers()
+        .get("access-control-allow-origin")
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned)
+}
+
+#[tokio::test]
+async fn cross_origin_calls_are_allowed_only_for_the_origins_it_is_told() {
+    let open_to_one = vps_devapi::app(Args {
+        token: TOKEN.into(),
+        allow_origins: vec!["http://127.0.0.1:9000".into()],
+        ..Args::default()
+    });
+    assert_eq!(
+        preflight(&open_to_one, "http://127.0.0.1:9000")
+            .await
+            .as_deref(),
+        Some("http://127.0.0.1:9000")
+    );
+    assert_eq!(preflight(&open_to_one, "http://evil.example").await, None);
+    assert_eq!(preflight(&app(), "http://127.0.0.1:9000").await, None);
+}
+
+fn paged_app(page_size: usize, extra_servers: usize) -> axum::Router {
+    vps_devapi::app(Args {
+        token: TOKEN.into(),
+        page_size: Some(page_size),
+        servers: extra_servers,
+        ..Args::default()
+    })
+}
+
+/// Follows `next` from `first` (a path) to the end; the ids seen and every page's body.
+async fn walk(app: &axum::Router, first: &str) -> (Vec<u64>, Vec<Value>) {
+    let mut ids = Vec::new();
+    let mut pages = Vec::new();
+    let mut next = Some(first.to_owned());
+    while let Some(path) = next.take() {
+        let (status, body) = call(app, "GET", &path, None).await;
+        assert_eq!(status, StatusCode::OK, "{path}: {body}");
+        ids.extend(
+            body["results"]
+                .as_array()
+                .expect("results")
+                .iter()
+                .map(|item| item["id"].as_u64().expect("id")),
+        );
+        next = body["next"].as_str().map(|link| {
+            link.strip_prefix("http://localhost")
+                .expect("absolute, same host")
+                .to_owned()
+        });
+        pages.push(body);
+    }
+    (ids, pages)
+}
+
+#[tokio::test]
+async fn with_a_page_size_lists_come_in_pages_linked_by_absolute_next_and_previous() {
+    let app = paged_app(4, 1000);
+    let (ids, pages) = walk(&app, "/api/v1/servers/").await;
+    assert_eq!(ids.len(), 1006, "every server once");
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "no server twice");
+    assert_eq!(pages.len(), 252);
+    for body in &pages {
+        assert_eq!(body["count"], 1006);
+        let keys: Vec<&str> = body
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, ["count", "next", "previous", "results"]);
+    }
+    assert_eq!(pages[0]["previous"], Value::Null);
+    assert_eq!(pages[1]["previous"], "http://localhost/api/v1/servers/");
+    assert_eq!(
+        pages[2]["previous"],
+        "http://localhost/api/v1/servers/?page=2"
+    );
+    assert_eq!(pages[251]["next"], Value::Null);
+}
+
+#[tokio::test]
+async fn page_links_keep_the_filters() {
+    let app = paged_app(2, 0);
+    let (ids, pages) = walk(&app, "/api/v1/servers/?status=active").await;
+    assert_eq!(ids, [12345, 12346, 12350]);
+    assert_eq!(
+        pages[0]["next"],
+        "http://localhost/api/v1/servers/?status=active&page=2"
+    );
+    let (snapshot_ids, _) = walk(&app, "/api/v1/snapshots/?server_id=12346").await;
+    assert_eq!(
+        snapshot_ids.len(),
+        5,
+        "a server's five snapshots over three pages"
+    );
+}
+
+#[tokio::test]
+async fn a_page_past_the_end_or_not_a_number_is_a_404_invalid_page() {
+    let app = paged_app(2, 0);
+    for path in [
+        "/api/v1/servers/?page=4",
+        "/api/v1/servers/?page=0",
+        "/api/v1/servers/?page=x",
+    ] {
+        let (status, body) = call(&app, "GET", path, None).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(body, json!({"detail": "Invalid page."}), "{path}");
+    }
+    let (status, body) = call(&app, "GET", "/api/v1/servers/?page=3", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["results"].as_array().map(Vec::len), Some(2));
 }

@@ -2,6 +2,7 @@
 
 use super::error::{error_from_response, ApiError};
 use super::models::{CreateSnapshot, CreatedSnapshot, Me, Page, RestoreStarted, Server, Snapshot};
+use super::paging::{checked_next, Listing, Progress, MAX_PAGES};
 use super::url::join_url;
 use gloo_net::http::{Request, RequestBuilder};
 use send_wrapper::SendWrapper;
@@ -59,28 +60,32 @@ impl ApiClient {
         self.get_json("account/me/", &[])
     }
 
-    /// `GET /servers/?status=&location=`.
+    /// `GET /servers/?status=&location=`, every page; `on_page` hears of each one.
     pub fn servers(
         &self,
         filter: &ServerFilter,
-    ) -> impl Future<Output = Result<Page<Server>, ApiError>> {
-        self.get_json(
+        on_page: impl Fn(Progress) + 'static,
+    ) -> impl Future<Output = Result<Listing<Server>, ApiError>> {
+        self.list_all(
             "servers/",
             &[
                 ("status", filter.status.clone()),
                 ("location", filter.location.clone()),
             ],
+            Box::new(on_page),
         )
     }
 
-    /// `GET /snapshots/`, optionally `?server_id=`.
+    /// `GET /snapshots/`, optionally `?server_id=`, every page; `on_page` hears of each one.
     pub fn snapshots(
         &self,
         server_id: Option<u64>,
-    ) -> impl Future<Output = Result<Page<Snapshot>, ApiError>> {
-        self.get_json(
+        on_page: impl Fn(Progress) + 'static,
+    ) -> impl Future<Output = Result<Listing<Snapshot>, ApiError>> {
+        self.list_all(
             "snapshots/",
             &[("server_id", server_id.map(|id| id.to_string()))],
+            Box::new(on_page),
         )
     }
 
@@ -90,7 +95,7 @@ impl ApiClient {
         request: &CreateSnapshot,
     ) -> impl Future<Output = Result<CreatedSnapshot, ApiError>> {
         let body = serde_json::to_string(request).ok();
-        let sent = self.send(Method::Post, "snapshots/".to_owned(), &[], body);
+        let sent = self.send(Method::Post, self.url("snapshots/"), &[], body);
         async move { decode(&sent.await?) }
     }
 
@@ -101,7 +106,7 @@ impl ApiClient {
     ) -> impl Future<Output = Result<RestoreStarted, ApiError>> {
         let sent = self.send(
             Method::Post,
-            format!("snapshots/{snapshot_id}/restore/"),
+            self.url(&format!("snapshots/{snapshot_id}/restore/")),
             &[],
             None,
         );
@@ -112,7 +117,7 @@ impl ApiClient {
     pub fn delete_snapshot(&self, snapshot_id: u64) -> impl Future<Output = Result<(), ApiError>> {
         let sent = self.send(
             Method::Delete,
-            format!("snapshots/{snapshot_id}/"),
+            self.url(&format!("snapshots/{snapshot_id}/")),
             &[],
             None,
         );
@@ -124,8 +129,49 @@ impl ApiClient {
         path: &str,
         query: &[(&str, Option<String>)],
     ) -> impl Future<Output = Result<T, ApiError>> {
-        let sent = self.send(Method::Get, path.to_owned(), query, None);
+        let sent = self.send(Method::Get, self.url(path), query, None);
         async move { decode(&sent.await?) }
+    }
+
+    /// Every page of a list: follows `next` while it stays under the API base (the token goes
+    /// nowhere else), up to [`MAX_PAGES`]. A failure on any page fails the whole list: a
+    /// partial list is never presented as complete.
+    fn list_all<T: DeserializeOwned + 'static>(
+        &self,
+        path: &str,
+        query: &[(&str, Option<String>)],
+        on_page: Box<dyn Fn(Progress)>,
+    ) -> impl Future<Output = Result<Listing<T>, ApiError>> {
+        let first = self.send(Method::Get, self.url(path), query, None);
+        let client = self.clone();
+        async move {
+            let mut page: Page<T> = decode(&first.await?)?;
+            let mut listing = Listing {
+                results: Vec::new(),
+                count: page.count,
+                truncated: false,
+            };
+            for pages_read in 1.. {
+                listing.results.append(&mut page.results);
+                listing.count = page.count.or(listing.count);
+                on_page(Progress {
+                    loaded: listing.results.len(),
+                    count: listing.count,
+                });
+                let Some(next) = page.next.take() else { break };
+                if pages_read >= MAX_PAGES {
+                    listing.truncated = true;
+                    break;
+                }
+                let url = checked_next(&page_origin(), &client.base, &next)?;
+                page = decode(&client.send(Method::Get, url, &[], None).await?)?;
+            }
+            Ok(listing)
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        join_url(&self.base, path)
     }
 
     /// Sends one request and returns the body of a 2xx answer.
@@ -135,11 +181,10 @@ impl ApiClient {
     fn send(
         &self,
         method: Method,
-        path: String,
+        url: String,
         query: &[(&str, Option<String>)],
         body: Option<String>,
     ) -> impl Future<Output = Result<String, ApiError>> {
-        let url = join_url(&self.base, &path);
         let query: Vec<(String, String)> = query
             .iter()
             .filter_map(|(key, value)| value.clone().map(|value| ((*key).to_owned(), value)))
@@ -201,6 +246,13 @@ impl ApiClient {
             }
         }
     }
+}
+
+/// The page's own origin (`https://panel.example.com`), which a same-origin API base is on.
+fn page_origin() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().origin().ok())
+        .unwrap_or_default()
 }
 
 /// Decodes a 2xx body, turning anything unreadable (HTML, truncated JSON) into `Decode`.

@@ -24,6 +24,9 @@ pub enum ApiError {
     },
     #[error("The API sent a response the panel could not read: {0}")]
     Decode(String),
+    /// A `next` link outside the configured API base: not followed, and the token not sent.
+    #[error("The API's link to the next page of this list leads outside the configured API ({0}), so the panel did not follow it and the list is incomplete.")]
+    UnsafeLink(String),
 }
 
 impl ApiError {

@@ -62,6 +62,9 @@ pub struct Page<T> {
     #[serde(default)]
     pub count: Option<u64>,
     pub results: Vec<T>,
+    /// The next page's absolute URL; null or absent on the last (or only) page.
+    #[serde(default)]
+    pub next: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

@@ -1,13 +1,18 @@
 // Shared helpers for the end-to-end tests: the browser, the simulator's control endpoints,
 // error collection and screenshots. The suite runs against scripts/e2e.sh's simulator.
 import { chromium } from "playwright-core";
-import { mkdirSync } from "node:fs";
+import { afterEach } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const BASE_URL = process.env.SIM_URL ?? "http://127.0.0.1:8080/";
 export const TOKEN = process.env.SIM_TOKEN ?? "devtoken-change-me";
-const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "artifacts");
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const ARTIFACTS = join(REPO_ROOT, "tests/e2e/artifacts");
 
 // Flags that keep Chromium off the network this machine does not have.
 const CHROMIUM_ARGS = [
@@ -22,9 +27,29 @@ export async function launch() {
   });
 }
 
+// Every Content-Security-Policy violation of any page of the running test: the panel ships a
+// strict policy, and anything it blocks is a bug. The hook below fails the test that caused it.
+const cspViolations = [];
+afterEach(() => {
+  const seen = cspViolations.splice(0);
+  assert.deepEqual(seen, [], "Content-Security-Policy violations");
+});
+
+/** Reports `securitypolicyviolation` events of every document in `context` to the test. */
+export async function watchCsp(context) {
+  await context.exposeBinding("__reportCspViolation", (_source, line) => cspViolations.push(line));
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      window.__reportCspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"} ` +
+        `(${event.sourceFile || document.location.href}:${event.lineNumber})`);
+    });
+  });
+}
+
 /** A new page that records console errors and uncaught page errors into `page.problems`. */
 export async function newPage(browser, { width = 1280, height = 860, colorScheme = "light" } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  await watchCsp(context);
   const page = await context.newPage();
   page.problems = [];
   page.on("console", (message) => {
@@ -80,9 +105,13 @@ export async function openSignedIn(page, path) {
 
 const AXE_PATH = join(dirname(fileURLToPath(import.meta.url)), "../../node_modules/axe-core/axe.min.js");
 
+const AXE_SOURCE = readFileSync(AXE_PATH, "utf8");
+
 /** axe-core's violations on the current page, as short readable lines. */
 export async function axeViolations(page) {
-  await page.addScriptTag({ path: AXE_PATH });
+  // Evaluated through the DevTools protocol: a <script> tag would be (rightly) refused by the
+  // panel's CSP, and would count as a violation.
+  await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
   return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
@@ -114,4 +143,38 @@ export const activeElementId = (page) => page.evaluate(() => document.activeElem
 /** The API writes the panel sent (POST and DELETE) since the last reset. */
 export async function writes() {
   return (await apiRequests()).filter((line) => /^(POST|DELETE) /.test(line));
+}
+
+/** Starts another simulator (target/debug/vps-devapi, built by scripts/with-simulator.sh) with
+ *  `args`; resolves to its `url` and a `stop()`. */
+export async function startSimulator(args) {
+  const binary = join(REPO_ROOT, "target/debug/vps-devapi");
+  const child = spawn(binary, ["--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const address = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`simulator did not start: ${output}`)), 10_000);
+    const read = (chunk) => {
+      output += chunk;
+      const found = output.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (found) { clearTimeout(timer); resolve(found[0]); }
+    };
+    child.stdout.on("data", read);
+    child.stderr.on("data", read);
+    child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`simulator exited (${code}): ${output}`)); });
+  });
+  return { url: address, stop: () => child.kill() };
+}
+
+/** Runs scripts/configure-dist.sh with POSIX sh; resolves to its exit code and output. */
+export function configureDist(args) {
+  const result = spawnSync("sh", [join(REPO_ROOT, "scripts/configure-dist.sh"), ...args], { encoding: "utf8" });
+  return { code: result.status, output: result.stdout + result.stderr };
+}
+
+/** A copy of the release build in a new temporary directory (at `dir/subPath`). */
+export function copyOfDist(subPath = "") {
+  const root = mkdtempSync(join(tmpdir(), "vps-panel-"));
+  const target = join(root, subPath);
+  cpSync(join(REPO_ROOT, "dist"), target, { recursive: true });
+  return { root, dist: target };
 }

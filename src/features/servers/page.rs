@@ -1,7 +1,12 @@
 use super::model::{visible_servers, ServersView, SortKey, STATUS_FILTERS};
-use crate::api::models::{Page, Server, ServerStatus, Snapshot};
-use crate::api::{ApiError, ServerFilter, SNAPSHOTS_PER_SERVER as SNAPSHOT_LIMIT};
-use crate::components::{use_page_title, ErrorPanel, Loading, StatusBadge};
+use crate::api::models::{Server, ServerStatus, Snapshot};
+use crate::api::{
+    ApiError, Listing, Progress, ServerFilter, SNAPSHOTS_PER_SERVER as SNAPSHOT_LIMIT,
+};
+use crate::base_path::href;
+use crate::components::{
+    cut_short, use_page_title, ErrorPanel, ListCapNotice, Loading, StatusBadge,
+};
 use crate::format::plan_resources;
 use crate::live::{refresh_while, Loaded};
 use crate::session::use_session;
@@ -20,15 +25,17 @@ pub fn ServersPage() -> impl IntoView {
     let view_state = Memo::new(move |_| query.with(|q| ServersView::from_query(|k| q.get(k))));
     let filter = Memo::new(move |_| view_state.with(ServersView::api_filter));
 
+    let progress = RwSignal::new(None::<Progress>);
     let servers = LocalResource::new(move || {
         let filter = filter.get();
-        session.call(move |api| api.servers(&filter))
+        session.call(move |api| api.servers(&filter, move |p| progress.set(Some(p))))
     });
     // Unfiltered, once: the choices of the Location select, whatever the current filter.
-    let all_servers =
-        LocalResource::new(move || session.call(|api| api.servers(&ServerFilter::default())));
-    // One unfiltered snapshots request gives every server's "N of 5".
-    let snapshots = LocalResource::new(move || session.call(|api| api.snapshots(None)));
+    let all_servers = LocalResource::new(move || {
+        session.call(|api| api.servers(&ServerFilter::default(), |_| ()))
+    });
+    // The complete unfiltered snapshot list gives every server's "N of 5".
+    let snapshots = LocalResource::new(move || session.call(|api| api.snapshots(None, |_| ())));
 
     let set_view = move |next: ServersView| {
         navigate(
@@ -104,6 +111,11 @@ pub fn ServersPage() -> impl IntoView {
             <h1>"Servers"</h1>
         </div>
         <FilterBar view_state locations set_view=set_view.clone()/>
+        {move || {
+            servers
+                .with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).and_then(cut_short))
+                .map(|(shown, total)| view! { <ListCapNotice what="servers" shown total/> })
+        }}
         {move || match snapshots.get() {
             Some(Err(error)) if !error.is_unauthorized() => view! {
                 <ErrorPanel
@@ -116,7 +128,7 @@ pub fn ServersPage() -> impl IntoView {
             _ => ().into_any(),
         }}
         {move || match list_state.get() {
-            ListState::Loading => view! { <Loading what="servers"/> }.into_any(),
+            ListState::Loading => view! { <Loading what="servers" progress/> }.into_any(),
             ListState::Failed(error) => view! {
                 <ErrorPanel
                     title="Could not load servers"
@@ -167,7 +179,7 @@ enum ListState {
 }
 
 fn snapshot_counts(
-    snapshots: Option<Result<Page<Snapshot>, ApiError>>,
+    snapshots: Option<Result<Listing<Snapshot>, ApiError>>,
 ) -> Option<HashMap<u64, usize>> {
     let page = snapshots?.ok()?;
     let mut counts = HashMap::new();
@@ -329,7 +341,7 @@ fn ServerRow(
     view! {
         <tr data-server-id=id.to_string()>
             <td data-label="Name">
-                <A href=format!("/servers/{id}") attr:class="cell-main link-strong">{text(|s| Some(s.name.clone()))}</A>
+                <A href=href(&format!("/servers/{id}")) attr:class="cell-main link-strong">{text(|s| Some(s.name.clone()))}</A>
                 <span class="cell-sub">{move || server.with(|s| s.as_ref().and_then(|s| s.hostname.clone()))}</span>
             </td>
             <td data-label="Status">

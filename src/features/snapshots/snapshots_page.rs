@@ -1,7 +1,7 @@
 use super::SnapshotTable;
 use crate::api::models::SnapshotStatus;
-use crate::api::ServerFilter;
-use crate::components::{use_page_title, ErrorPanel, Loading};
+use crate::api::{Progress, ServerFilter};
+use crate::components::{cut_short, use_page_title, ErrorPanel, ListCapNotice, Loading};
 use crate::live::{refresh_while, Loaded};
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -18,12 +18,14 @@ pub fn SnapshotsPage() -> impl IntoView {
     let server_id = Memo::new(move |_| {
         query.with(|q| q.get("server_id").and_then(|id| id.parse::<u64>().ok()))
     });
+    let progress = RwSignal::new(None::<Progress>);
     let snapshots = LocalResource::new(move || {
         let id = server_id.get();
-        session.call(move |api| api.snapshots(id))
+        session.call(move |api| api.snapshots(id, move |p| progress.set(Some(p))))
     });
-    let servers =
-        LocalResource::new(move || session.call(|api| api.servers(&ServerFilter::default())));
+    let servers = LocalResource::new(move || {
+        session.call(|api| api.servers(&ServerFilter::default(), |_| ()))
+    });
     let rows = Memo::new(move |_| {
         snapshots
             .get()
@@ -91,8 +93,13 @@ pub fn SnapshotsPage() -> impl IntoView {
                 </select>
             </label>
         </div>
+        {move || {
+            snapshots
+                .with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).and_then(cut_short))
+                .map(|(shown, total)| view! { <ListCapNotice what="snapshots" shown total/> })
+        }}
         {move || match list_state.get() {
-            Loaded::Loading => view! { <Loading what="snapshots"/> }.into_any(),
+            Loaded::Loading => view! { <Loading what="snapshots" progress/> }.into_any(),
             Loaded::Failed(error) => view! {
                 <ErrorPanel title="Could not load snapshots" error on_retry=Callback::new(move |()| snapshots.refetch())/>
             }

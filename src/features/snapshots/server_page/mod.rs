@@ -10,6 +10,7 @@ mod store;
 
 use super::SNAPSHOT_LIMIT;
 use crate::api::models::Server;
+use crate::base_path::href;
 use crate::components::{use_page_title, ErrorPanel, Loading, StatusBadge};
 use crate::format::plan_resources;
 use crate::session::use_session;
@@ -53,7 +54,7 @@ fn ServerPageFor(id: u64) -> impl IntoView {
         {move || match server.get() {
             Loaded::Loading => view! { <Loading what="server"/> }.into_any(),
             Loaded::Failed(error) => view! {
-                <nav class="breadcrumb" aria-label="Breadcrumb"><A href="/servers">"Servers"</A></nav>
+                <nav class="breadcrumb" aria-label="Breadcrumb"><A href=href("/servers")>"Servers"</A></nav>
                 <ErrorPanel title="Could not load this server" error on_retry=Callback::new(move |()| store.load_server())/>
             }
             .into_any(),
@@ -80,7 +81,7 @@ fn ServerNotFound(id: Option<u64>) -> impl IntoView {
         <div class="empty-state">
             <h1>"Server not found"</h1>
             <p>{detail}</p>
-            <A href="/servers" attr:class="button">"Back to servers"</A>
+            <A href=href("/servers") attr:class="button">"Back to servers"</A>
         </div>
     }
 }
@@ -101,7 +102,7 @@ fn ServerSummary(server: Server) -> impl IntoView {
         .map(|p| format!("{} ({})", p.name, plan_resources(p)))
         .unwrap_or_else(|| "—".into());
     view! {
-        <nav class="breadcrumb" aria-label="Breadcrumb"><A href="/servers">"Servers"</A></nav>
+        <nav class="breadcrumb" aria-label="Breadcrumb"><A href=href("/servers")>"Servers"</A></nav>
         <div class="page-head">
             <h1>{server.name.clone()}</h1>
             <StatusBadge status=server.status.to_string()/>
@@ -181,13 +182,14 @@ enum ListState {
 /// "N of 5 snapshots used", with a bar that is decoration only.
 #[component]
 fn Quota(used: usize) -> impl IntoView {
-    let percent = (used.min(SNAPSHOT_LIMIT) * 100) / SNAPSHOT_LIMIT;
+    // One class per step, not a `style` attribute: a strict CSP (style-src 'self') blocks those.
+    let fill_class = format!("quota__fill quota__fill--{}", used.min(SNAPSHOT_LIMIT));
     let full = used >= SNAPSHOT_LIMIT;
     view! {
         <div class="quota" class:quota--full=full>
             <span class="quota__text">{format!("{used} of {SNAPSHOT_LIMIT} snapshots used")}</span>
             <span class="quota__bar" aria-hidden="true">
-                <span class="quota__fill" style=format!("width: {percent}%")></span>
+                <span class=fill_class></span>
             </span>
         </div>
     }

@@ -38,7 +38,7 @@ impl PageStore {
         store.server.set(Loaded::Loading);
         let pending = self
             .session
-            .call(|api| api.servers(&ServerFilter::default()));
+            .call(|api| api.servers(&ServerFilter::default(), |_| ()));
         spawn_local(async move {
             let loaded = match pending.await {
                 Ok(page) => {
@@ -54,7 +54,9 @@ impl PageStore {
         let store = *self;
         store.snapshots.set(Loaded::Loading);
         let id = self.server_id;
-        let pending = self.session.call(move |api| api.snapshots(Some(id)));
+        let pending = self
+            .session
+            .call(move |api| api.snapshots(Some(id), |_| ()));
         spawn_local(async move {
             let loaded = match pending.await {
                 Ok(page) => {
@@ -79,8 +81,10 @@ impl PageStore {
         let id = self.server_id;
         let servers = self
             .session
-            .call(|api| api.servers(&ServerFilter::default()));
-        let snapshots = self.session.call(move |api| api.snapshots(Some(id)));
+            .call(|api| api.servers(&ServerFilter::default(), |_| ()));
+        let snapshots = self
+            .session
+            .call(move |api| api.snapshots(Some(id), |_| ()));
         spawn_local(async move {
             let (servers, snapshots) = (servers.await, snapshots.await);
             let before_server = store

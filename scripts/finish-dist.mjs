@@ -1,0 +1,39 @@
+// Makes trunk's release output deployable anywhere behind a strict CSP (run by build-release.sh):
+//  - moves trunk's inline loader <script> into boot-<hash>.js, so the page has no inline script
+//    and its Content-Security-Policy needs no 'unsafe-inline' and no hashes;
+//  - adds the CSP <meta> (its policy is written by scripts/configure-dist.sh);
+//  - refuses a build with inline scripts or style attributes of its own.
+// Asset URLs are already relative (Trunk.toml public_url = "./"): they follow <base href>.
+// Usage: node scripts/finish-dist.mjs dist
+import { readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+
+const dist = process.argv[2] ?? "dist";
+const indexPath = join(dist, "index.html");
+let html = readFileSync(indexPath, "utf8");
+const fail = (reason) => {
+  console.error(`finish-dist: ${reason}`);
+  process.exit(1);
+};
+
+const loaders = [...html.matchAll(/<script type="module"(?: nonce="[^"]*")?>([\s\S]*?)<\/script>/g)];
+if (loaders.length !== 1) fail(`expected trunk's one inline loader script in ${indexPath}, found ${loaders.length}`);
+const [tag, code] = loaders[0];
+if (!code.includes("'./")) fail("the loader imports by absolute URL: set public_url = \"./\" in Trunk.toml");
+const boot = `boot-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
+writeFileSync(join(dist, boot), code.trim() + "\n");
+html = html.replace(tag, `<script type="module" src="./${boot}"></script>`);
+
+if (!html.includes('http-equiv="Content-Security-Policy"')) {
+  html = html.replace(
+    /(<meta charset="utf-8"\s*\/?>)/,
+    `$1\n    <meta http-equiv="Content-Security-Policy" content="">`,
+  );
+}
+if (!html.includes('http-equiv="Content-Security-Policy"')) fail("no <meta charset> to put the CSP after");
+if (/<script(?![^>]*\ssrc=)[^>]*>/.test(html)) fail("an inline <script> is left: a strict CSP would block it");
+if (/\sstyle=/.test(html) || /<style[\s>]/.test(html)) fail("an inline style is left: a strict CSP would block it");
+
+writeFileSync(indexPath, html);
+console.log(`finish-dist: loader moved to ${boot}; CSP meta in place`);
