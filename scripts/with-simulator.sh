@@ -3,6 +3,7 @@
 # and the test-only control endpoints on. The command gets the address and token in
 #   SIM_URL (http://127.0.0.1:PORT/) and SIM_TOKEN.
 # SIM_ALLOW_ORIGIN (optional) lets pages on that origin call the API cross-origin.
+# Lists come in pages of SIM_PAGE_SIZE (default 2), so every suite exercises pagination.
 # Usage: scripts/with-simulator.sh COMMAND [ARGS...]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -14,6 +15,7 @@ cargo build --quiet -p vps-devapi
 cors=()
 [[ -n "${SIM_ALLOW_ORIGIN:-}" ]] && cors=(--allow-origin "$SIM_ALLOW_ORIGIN")
 target/debug/vps-devapi --port 0 --dist dist --token "$token" --control "${cors[@]}" \
+  --page-size "${SIM_PAGE_SIZE:-2}" \
   --create-delay-ms "${SIM_CREATE_DELAY_MS:-3000}" --restore-delay-ms "${SIM_RESTORE_DELAY_MS:-4000}" \
   >"$log" 2>&1 &
 server=$!

@@ -8,10 +8,10 @@ use crate::features::sign_in::{sign_in_path, SignInPage};
 use crate::features::snapshots::{ServerPage, SnapshotsPage};
 use crate::session::{use_session, Session, SignInNotice};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 /// Product name shown in the header and the document title.
 pub const PRODUCT_NAME: &str = "VPS Panel";

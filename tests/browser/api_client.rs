@@ -4,7 +4,7 @@ use crate::fake_fetch::{self, calls, json};
 use crate::support::{mount, until};
 use leptos::prelude::*;
 use vps_panel::api::models::{CreateSnapshot, ServerStatus, SnapshotStatus};
-use vps_panel::api::{ApiClient, ApiError, ServerFilter};
+use vps_panel::api::{ApiClient, ApiError, Progress, ServerFilter};
 use wasm_bindgen_test::*;
 
 const SNAPSHOTS: &str = include_str!("../fixtures/snapshots_list.json");
@@ -22,7 +22,7 @@ async fn a_list_call_sends_the_bearer_token_and_encoded_filters_to_the_slashed_p
         status: Some("active".into()),
         location: Some("us west".into()),
     };
-    let page = client().servers(&filter).await.expect("decodes");
+    let page = client().servers(&filter, |_| ()).await.expect("decodes");
     assert!(page.results.is_empty());
     let sent = calls();
     assert_eq!(sent.len(), 1);
@@ -42,7 +42,10 @@ async fn a_list_call_sends_the_bearer_token_and_encoded_filters_to_the_slashed_p
 #[wasm_bindgen_test]
 async fn the_snapshot_list_is_filtered_by_server_and_decodes_the_documented_example() {
     json(200, SNAPSHOTS);
-    let page = client().snapshots(Some(12345)).await.expect("decodes");
+    let page = client()
+        .snapshots(Some(12345), |_| ())
+        .await
+        .expect("decodes");
     assert_eq!(page.results.len(), 2);
     assert_eq!(page.results[0].status, SnapshotStatus::Completed);
     assert_eq!(
@@ -50,7 +53,7 @@ async fn the_snapshot_list_is_filtered_by_server_and_decodes_the_documented_exam
         "https://admin.example.test/api/v1/snapshots/?server_id=12345"
     );
     json(200, SNAPSHOTS);
-    client().snapshots(None).await.expect("decodes");
+    client().snapshots(None, |_| ()).await.expect("decodes");
     assert_eq!(
         calls()[0].url,
         "https://admin.example.test/api/v1/snapshots/"
@@ -141,7 +144,7 @@ async fn each_failure_maps_to_its_error() {
 
     fake_fetch::fake_respond(502, "<html><h1>502 Bad Gateway</h1></html>", "text/html");
     let error = client()
-        .servers(&ServerFilter::default())
+        .servers(&ServerFilter::default(), |_| ())
         .await
         .expect_err("502");
     assert_eq!(
@@ -150,11 +153,11 @@ async fn each_failure_maps_to_its_error() {
     );
 
     json(200, r#"{"count": 2, "results": [{"id": 801, "name": "#);
-    let error = client().snapshots(None).await.expect_err("garbled");
+    let error = client().snapshots(None, |_| ()).await.expect_err("garbled");
     assert!(matches!(error, ApiError::Decode(_)), "{error:?}");
 
     fake_fetch::fake_respond(200, "<!DOCTYPE html><html></html>", "text/html");
-    let error = client().snapshots(None).await.expect_err("html");
+    let error = client().snapshots(None, |_| ()).await.expect_err("html");
     assert!(matches!(error, ApiError::Decode(_)), "{error:?}");
 
     fake_fetch::fake_network_error();
@@ -180,7 +183,7 @@ async fn a_request_that_outlives_its_timeout_is_aborted_and_reported() {
 async fn a_request_whose_view_goes_away_is_aborted() {
     fake_fetch::fake_hang();
     let (container, handle) = mount(|| {
-        let servers = LocalResource::new(|| client().servers(&ServerFilter::default()));
+        let servers = LocalResource::new(|| client().servers(&ServerFilter::default(), |_| ()));
         view! {
             <p>{move || if servers.get().is_some() { "done" } else { "loading" }}</p>
         }
@@ -265,4 +268,79 @@ async fn futures_lite_poll_ref<F: std::future::Future + Unpin>(future: &mut F) {
         std::task::Poll::Ready(())
     })
     .await;
+}
+
+const PAGE_1: &str = r#"{"count": 5, "next": "https://admin.example.test/api/v1/servers/?status=active&page=2", "previous": null, "results": [
+  {"id": 1, "name": "a", "status": "active"}, {"id": 2, "name": "b", "status": "active"}]}"#;
+const PAGE_2: &str = r#"{"count": 5, "next": "https://admin.example.test/api/v1/servers/?status=active&page=3", "previous": "x", "results": [
+  {"id": 3, "name": "c", "status": "active"}, {"id": 4, "name": "d", "status": "active"}]}"#;
+const PAGE_3: &str = r#"{"count": 5, "next": null, "previous": "x", "results": [{"id": 5, "name": "e", "status": "active"}]}"#;
+
+fn active() -> ServerFilter {
+    ServerFilter {
+        status: Some("active".into()),
+        location: None,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_paged_list_is_followed_to_its_end_with_the_token_and_progress_on_each_page() {
+    fake_fetch::routes(&[
+        fake_fetch::get("page=3", 200, PAGE_3),
+        fake_fetch::get("page=2", 200, PAGE_2),
+        fake_fetch::get("servers/", 200, PAGE_1),
+    ]);
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let heard = seen.clone();
+    let listing = client()
+        .servers(&active(), move |p: Progress| {
+            heard.borrow_mut().push((p.loaded, p.count))
+        })
+        .await
+        .expect("three pages");
+    let ids: Vec<u64> = listing.results.iter().map(|s| s.id).collect();
+    assert_eq!(ids, [1, 2, 3, 4, 5]);
+    assert_eq!((listing.count, listing.truncated), (Some(5), false));
+    assert_eq!(*seen.borrow(), [(2, Some(5)), (4, Some(5)), (5, Some(5))]);
+    let sent = calls();
+    assert_eq!(sent.len(), 3);
+    assert!(sent
+        .iter()
+        .all(|c| c.headers["authorization"] == "Bearer tok-123"));
+    assert_eq!(
+        sent[2].url,
+        "https://admin.example.test/api/v1/servers/?status=active&page=3"
+    );
+    fake_fetch::restore_fetch();
+}
+
+#[wasm_bindgen_test]
+async fn a_next_link_outside_the_api_base_is_an_error_and_gets_no_request() {
+    let elsewhere = PAGE_1.replace(
+        "https://admin.example.test/api/v1/",
+        "https://collector.example/api/v1/",
+    );
+    fake_fetch::routes(&[fake_fetch::get("servers/", 200, &elsewhere)]);
+    let error = client()
+        .servers(&active(), |_| ())
+        .await
+        .expect_err("refused");
+    assert!(matches!(error, ApiError::UnsafeLink(_)), "{error:?}");
+    assert!(error.to_string().contains("did not follow it"));
+    assert_eq!(calls().len(), 1, "nothing was sent to the other host");
+    fake_fetch::restore_fetch();
+}
+
+#[wasm_bindgen_test]
+async fn a_failure_on_a_later_page_fails_the_whole_list() {
+    fake_fetch::routes(&[
+        fake_fetch::get("page=2", 500, r#"{"detail": "Server error on page 2."}"#),
+        fake_fetch::get("servers/", 200, PAGE_1),
+    ]);
+    let error = client()
+        .servers(&active(), |_| ())
+        .await
+        .expect_err("page 2 failed");
+    assert_eq!(error.to_string(), "Server error on page 2.");
+    fake_fetch::restore_fetch();
 }

@@ -15,7 +15,7 @@ before(async () => {
   ({ dist: strangerDist } = copyOfDist());
   host = await startSimulator(["--dist", dist, "--token", "not-the-api-token"]);
   stranger = await startSimulator(["--dist", strangerDist, "--token", "not-the-api-token"]);
-  api = await startSimulator(["--token", API_TOKEN, "--allow-origin", new URL(host.url).origin]);
+  api = await startSimulator(["--token", API_TOKEN, "--page-size", "2", "--allow-origin", new URL(host.url).origin]);
   for (const copy of [dist, strangerDist]) {
     const configured = configureDist([copy, "--base-path", "/", "--api-base", `${api.url}api/v1`]);
     assert.equal(configured.code, 0, configured.output);

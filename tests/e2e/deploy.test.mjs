@@ -26,6 +26,7 @@ function nginxConfig({ port, www, api, prefix }) {
     ["root /srv/www;", `root ${www};`],
     ["proxy_pass https://admin.vps.org;", `proxy_pass ${apiUrl.origin};`],
     ["proxy_set_header Host admin.vps.org;", `proxy_set_header Host ${apiUrl.host};`],
+    ['sub_filter "https://admin.vps.org/api/"', `sub_filter "${apiUrl.origin}/api/"`],
   ]) {
     assert.ok(site.includes(from), `deploy/nginx.conf no longer has "${from}"`);
     site = site.replace(from, to);

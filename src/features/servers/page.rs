@@ -30,9 +30,20 @@ pub fn ServersPage() -> impl IntoView {
         let filter = filter.get();
         session.call(move |api| api.servers(&filter, move |p| progress.set(Some(p))))
     });
-    // Unfiltered, once: the choices of the Location select, whatever the current filter.
+    // The Location choices come from the unfiltered list: the main list itself when no filter
+    // is set, and one more unfiltered read only while a filter is (a large account would
+    // otherwise be read twice at every visit).
+    let filtered = Memo::new(move |_| filter.with(|f| *f != ServerFilter::default()));
     let all_servers = LocalResource::new(move || {
-        session.call(|api| api.servers(&ServerFilter::default(), |_| ()))
+        let pending = filtered
+            .get()
+            .then(|| session.call(|api| api.servers(&ServerFilter::default(), |_| ())));
+        async move {
+            match pending {
+                Some(pending) => Some(pending.await),
+                None => None,
+            }
+        }
     });
     // The complete unfiltered snapshot list gives every server's "N of 5".
     let snapshots = LocalResource::new(move || session.call(|api| api.snapshots(None, |_| ())));
@@ -49,17 +60,17 @@ pub fn ServersPage() -> impl IntoView {
     };
 
     let counts = Memo::new(move |_| snapshot_counts(snapshots.get()));
-    let locations = Memo::new(move |_| {
-        let mut found: BTreeSet<String> = all_servers
-            .get()
-            .and_then(Result::ok)
-            .map(|page| {
-                page.results
-                    .into_iter()
-                    .filter_map(|s| s.location)
-                    .collect()
-            })
-            .unwrap_or_default();
+    let locations = Memo::new(move |previous: Option<&Vec<String>>| {
+        let unfiltered = if filtered.get() {
+            all_servers.with(|r| r.as_ref().and_then(|r| r.as_ref().map(locations_of)))
+        } else {
+            servers.with(|r| r.as_ref().map(locations_of))
+        };
+        // While the unfiltered list loads, keep the choices already shown.
+        let mut found: BTreeSet<String> = match unfiltered {
+            Some(found) => found,
+            None => previous.into_iter().flatten().cloned().collect(),
+        };
         found.extend(view_state.with(|v| v.location.clone()));
         found.into_iter().collect::<Vec<_>>()
     });
@@ -178,10 +189,27 @@ enum ListState {
     Rows,
 }
 
+fn locations_of(servers: &Result<Listing<Server>, ApiError>) -> BTreeSet<String> {
+    servers
+        .as_ref()
+        .map(|listing| {
+            listing
+                .results
+                .iter()
+                .filter_map(|s| s.location.clone())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 fn snapshot_counts(
     snapshots: Option<Result<Listing<Snapshot>, ApiError>>,
 ) -> Option<HashMap<u64, usize>> {
     let page = snapshots?.ok()?;
+    // A list cut short at the page cap would undercount: show no count rather than a wrong one.
+    if page.truncated {
+        return None;
+    }
     let mut counts = HashMap::new();
     for snapshot in page.results {
         *counts.entry(snapshot.server.id).or_insert(0) += 1;

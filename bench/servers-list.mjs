@@ -1,0 +1,140 @@
+// Benchmark (not a test): the servers list at 1,000 and 10,000 servers, against the simulator
+// paging 100 a time, in Debian's Chromium. Prints one table; nothing here passes or fails.
+// Usage: scripts/bench.sh   (builds the release and the simulator first)
+import { spawn } from "node:child_process";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { cpus } from "node:os";
+import { chromium } from "playwright-core";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const TOKEN = "bench-token";
+const SIZES = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number);
+const KEYSTROKES = 40;
+const IDLE_MS = 12_000;
+
+async function simulator(servers) {
+  // 6 seed servers plus generated ones make `servers` in all. A long restore keeps one server
+  // restoring, so the list refreshes itself during the refresh measurement.
+  const child = spawn(join(ROOT, "target/release/vps-devapi"), [
+    "--port", "0", "--dist", join(ROOT, "dist"), "--token", TOKEN, "--control",
+    "--page-size", "100", "--servers", String(servers - 6), "--restore-delay-ms", "600000",
+  ], { stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const found = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (found) resolve(found[0]);
+    });
+    child.on("exit", (code) => reject(new Error(`simulator exited ${code}`)));
+  });
+  return { url, stop: () => child.kill() };
+}
+
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+};
+
+/** In the page: runs `action`, then waits for the next frame to be painted; milliseconds. */
+const timeToPaint = (page, action, arg) => page.evaluate(async ([source, value]) => {
+  const run = new Function("value", source);
+  const start = performance.now();
+  run(value);
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return performance.now() - start;
+}, [action, arg]);
+
+async function measure(browser, servers) {
+  const sim = await simulator(servers);
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  try {
+    await page.goto(`${sim.url}sign-in`);
+    await page.getByLabel("API token", { exact: true }).fill(TOKEN);
+    const started = Date.now();
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForFunction((n) => document.querySelectorAll("table tbody tr").length === n,
+      servers, { polling: "raf", timeout: 120_000 });
+    const toList = Date.now() - started;
+
+    const search = "const input = document.querySelector('input[type=search]'); input.value = value; input.dispatchEvent(new Event('input', { bubbles: true }));";
+    const keystrokes = [];
+    for (let i = 0; i < KEYSTROKES; i++) {
+      // Type "bulk-00012" a character at a time, then delete it again, and so on.
+      const text = "bulk-00012";
+      const step = i % (2 * text.length);
+      const value = step < text.length ? text.slice(0, step + 1) : text.slice(0, 2 * text.length - step - 1);
+      keystrokes.push(await timeToPaint(page, search, value));
+    }
+    await timeToPaint(page, search, "");
+    await page.waitForFunction((n) => document.querySelectorAll("table tbody tr").length === n, servers);
+
+    const sortClicks = [];
+    for (let i = 0; i < 4; i++) {
+      const header = i % 2 ? "Name" : "IP address";
+      sortClicks.push(await timeToPaint(page,
+        "[...document.querySelectorAll('th button')].find((b) => b.textContent.trim().toLowerCase().startsWith(value.toLowerCase())).click();",
+        header));
+    }
+    const sortMedian = quantile(sortClicks, 0.5);
+
+    const domNodes = await page.evaluate(() => document.getElementsByTagName("*").length);
+    const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
+    const heapMb = metrics.JSHeapUsedSize / 1024 / 1024;
+
+    const watch = async (ms) => {
+      let requests = 0;
+      const onRequest = () => { requests++; };
+      page.on("request", onRequest);
+      await page.evaluate(() => {
+        window.__mutations = 0;
+        window.__observer = new MutationObserver((records) => { window.__mutations += records.length; });
+        window.__observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+      await page.waitForTimeout(ms);
+      const mutations = await page.evaluate(() => { window.__observer.disconnect(); return window.__mutations; });
+      page.off("request", onRequest);
+      return { requests, mutations };
+    };
+    const idle = await watch(IDLE_MS);
+
+    // One server restoring makes the list refresh itself every 4 s with otherwise unchanged data.
+    const restore = await fetch(`${sim.url}api/v1/snapshots/802/restore/`, { method: "POST", headers: { Authorization: `Bearer ${TOKEN}` } });
+    if (!restore.ok) throw new Error(`restore for the refresh measurement: HTTP ${restore.status}`);
+    await page.waitForFunction(() => document.body.innerText.includes("restoring"), null, { timeout: 20_000 });
+    const refreshing = await watch(IDLE_MS);
+    const refreshes = refreshing.requests / Math.ceil(servers / 100) || 1;
+
+    return {
+      servers, toList, keyMedian: quantile(keystrokes, 0.5), keyP95: quantile(keystrokes, 0.95),
+      sortMedian, domNodes, heapMb, idle, refreshes, mutationsPerRefresh: refreshing.mutations / refreshes,
+    };
+  } finally {
+    await context.close();
+    sim.stop();
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const rows = [];
+try {
+  for (const servers of SIZES) rows.push(await measure(browser, servers));
+} finally {
+  await browser.close();
+}
+
+const ms = (v) => `${v.toFixed(1)} ms`;
+console.log(`\nservers list benchmark: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Chromium headless, simulator paging 100 a time\n`);
+console.log("| servers | sign-in → complete list | keystroke → paint (median / p95) | sort click → paint (median) | DOM nodes | JS heap | idle 12 s: requests / mutations | refreshes in 12 s | mutations per unchanged refresh |");
+console.log("|---|---|---|---|---|---|---|---|---|");
+for (const r of rows) {
+  console.log(`| ${r.servers.toLocaleString("en")} | ${ms(r.toList)} | ${ms(r.keyMedian)} / ${ms(r.keyP95)} | ${ms(r.sortMedian)} | ${r.domNodes.toLocaleString("en")} | ${r.heapMb.toFixed(1)} MB | ${r.idle.requests} / ${r.idle.mutations} | ${r.refreshes.toFixed(0)} | ${r.mutationsPerRefresh.toFixed(1)} |`);
+}
