@@ -28,11 +28,18 @@ pub fn href(path: &str) -> String {
     BASE.with(|base| format!("{base}{path}"))
 }
 
-/// The router base of this document, read from `document.baseURI`; `` (the root) when there
-/// is no usable one.
+/// The router base of this document, read from its `<base href>`; `` (the root) when it has
+/// none (without one, `document.baseURI` is just the current page's address).
 pub fn document_router_base() -> String {
-    let pathname = web_sys::window()
-        .and_then(|window| window.document())
+    let document = web_sys::window().and_then(|window| window.document());
+    let has_base = document
+        .as_ref()
+        .and_then(|document| document.query_selector("base[href]").ok().flatten())
+        .is_some();
+    if !has_base {
+        return String::new();
+    }
+    let pathname = document
         .and_then(|document| document.base_uri().ok().flatten())
         .and_then(|uri| web_sys::Url::new(&uri).ok())
         .map(|url| url.pathname())

@@ -164,7 +164,12 @@ impl ApiClient {
                     break;
                 }
                 let url = checked_next(&page_origin(), &client.base, &next)?;
-                page = decode(&client.send(Method::Get, url, &[], None).await?)?;
+                let (address, pairs) = split_query(&url);
+                let query: Vec<(&str, Option<String>)> = pairs
+                    .iter()
+                    .map(|(key, value)| (key.as_str(), Some(value.clone())))
+                    .collect();
+                page = decode(&client.send(Method::Get, address, &query, None).await?)?;
             }
             Ok(listing)
         }
@@ -203,12 +208,18 @@ impl ApiClient {
                 Method::Post => Request::post(&url),
                 Method::Delete => Request::delete(&url),
             };
-            let builder: RequestBuilder = builder
-                .query(
+            // Only with parameters: gloo-net appends a stray `&` to a URL that has a query
+            // already (a `next` link) even when it is given none.
+            let builder = if query.is_empty() {
+                builder
+            } else {
+                builder.query(
                     query
                         .iter()
                         .map(|(key, value)| (key.as_str(), value.as_str())),
                 )
+            };
+            let builder: RequestBuilder = builder
                 .header("Authorization", &authorization)
                 .abort_signal(abort.signal().as_ref());
             let request = match body {
@@ -246,6 +257,25 @@ impl ApiClient {
             }
         }
     }
+}
+
+/// A URL without its query, and the query's decoded pairs: the request builder re-adds them
+/// (given a URL that already has a query, gloo-net would append a stray `&`).
+fn split_query(url: &str) -> (String, Vec<(String, String)>) {
+    let Ok(parsed) = web_sys::Url::new(url) else {
+        return (url.to_owned(), Vec::new());
+    };
+    let mut pairs = Vec::new();
+    if let Ok(Some(entries)) = js_sys::try_iter(&parsed.search_params()) {
+        for entry in entries.flatten() {
+            let entry = js_sys::Array::from(&entry);
+            if let (Some(key), Some(value)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
+                pairs.push((key, value));
+            }
+        }
+    }
+    parsed.set_search("");
+    (parsed.href(), pairs)
 }
 
 /// The page's own origin (`https://panel.example.com`), which a same-origin API base is on.
