@@ -53,6 +53,8 @@ pub struct FaultSettings {
     pub mode: FaultMode,
     /// Fail only this many more requests, then clear the error rate (for "Retry recovers").
     pub count: Option<u32>,
+    /// Only requests whose path and query contain this text may fail (e.g. `page=3`).
+    pub path_contains: Option<String>,
 }
 
 /// Records every `/api/` request for the control log, then applies the fault settings.
@@ -65,8 +67,12 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
     let (latency, fault) = {
         let mut settings = state.faults.lock().unwrap_or_else(|e| e.into_inner());
         let roll = state.random();
-        let fault =
-            (settings.error_rate > 0.0 && roll < settings.error_rate).then_some(settings.mode);
+        let in_scope = settings
+            .path_contains
+            .as_deref()
+            .is_none_or(|part| uri.to_string().contains(part));
+        let fault = (in_scope && settings.error_rate > 0.0 && roll < settings.error_rate)
+            .then_some(settings.mode);
         if fault.is_some() {
             if let Some(count) = settings.count.as_mut() {
                 *count = count.saturating_sub(1);

@@ -344,3 +344,18 @@ async fn a_failure_on_a_later_page_fails_the_whole_list() {
     assert_eq!(error.to_string(), "Server error on page 2.");
     fake_fetch::restore_fetch();
 }
+
+#[wasm_bindgen_test]
+async fn a_list_that_never_ends_stops_at_the_page_cap_and_says_it_was_cut_short() {
+    // Every page links to another: without the cap this would never finish.
+    fake_fetch::routes(&[fake_fetch::get("servers/", 200, PAGE_1)]);
+    let listing = client()
+        .servers(&active(), |_| ())
+        .await
+        .expect("capped, not failed");
+    assert_eq!(calls().len(), vps_panel::api::MAX_PAGES);
+    assert!(listing.truncated);
+    assert_eq!(listing.results.len(), 2 * vps_panel::api::MAX_PAGES);
+    assert_eq!(listing.count, Some(5));
+    fake_fetch::restore_fetch();
+}

@@ -3,7 +3,6 @@
 use crate::api::models::Server;
 use crate::api::ServerFilter;
 use crate::links::percent_encode;
-use std::cmp::Ordering;
 
 /// Status values the API's `status` filter documents.
 pub const STATUS_FILTERS: [&str; 3] = ["active", "stopped", "suspended"];
@@ -147,71 +146,101 @@ impl ServersView {
 
 /// Case-insensitive match of the search box against name, hostname and IP address.
 pub fn matches_search(server: &Server, search: &str) -> bool {
-    // ASCII case folding: names, hostnames and addresses are ASCII, and full Unicode case
-    // tables would cost bundle size.
-    let needle = search.trim().to_ascii_lowercase();
-    if needle.is_empty() {
-        return true;
-    }
-    [
-        Some(server.name.as_str()),
-        server.hostname.as_deref(),
-        server.ip_address.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .any(|field| field.to_ascii_lowercase().contains(&needle))
+    matches_needle(server, &search.trim().to_ascii_lowercase())
 }
 
-/// The rows to show: searched, then sorted (ties broken by name, then id, so order is stable).
-pub fn visible_servers(
+/// [`matches_search`] with the needle already trimmed and lower-cased: called once per server
+/// per keystroke, so it allocates nothing.
+fn matches_needle(server: &Server, needle: &str) -> bool {
+    // ASCII case folding: names, hostnames and addresses are ASCII, and full Unicode case
+    // tables would cost bundle size.
+    needle.is_empty()
+        || [
+            Some(server.name.as_str()),
+            server.hostname.as_deref(),
+            server.ip_address.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|field| {
+            field
+                .as_bytes()
+                .windows(needle.len())
+                .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+        })
+}
+
+/// Positions in `servers`, sorted by `sort` (ties broken by name, then id, so the order is
+/// stable). Each server's key is computed once, not once per comparison: at 10,000 servers
+/// that is the difference between a few milliseconds and a visible pause.
+pub fn sorted_order(
+    servers: &[Server],
+    sort: SortKey,
+    descending: bool,
+    snapshot_count: impl Fn(u64) -> Option<usize>,
+) -> Vec<usize> {
+    let mut keyed: Vec<(SortValue, String, u64, usize)> = servers
+        .iter()
+        .enumerate()
+        .map(|(at, server)| {
+            let key = sort_value(server, sort, &snapshot_count);
+            (key, server.name.to_ascii_lowercase(), server.id, at)
+        })
+        .collect();
+    keyed.sort_unstable_by(|a, b| {
+        let primary = if descending {
+            b.0.cmp(&a.0)
+        } else {
+            a.0.cmp(&b.0)
+        };
+        primary.then_with(|| a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+    });
+    keyed.into_iter().map(|(_, _, _, at)| at).collect()
+}
+
+/// The positions of `order` whose server matches the search box, in that order.
+pub fn search_within(servers: &[Server], order: &[usize], search: &str) -> Vec<usize> {
+    let needle = search.trim().to_ascii_lowercase();
+    order
+        .iter()
+        .copied()
+        .filter(|&at| servers.get(at).is_some_and(|s| matches_needle(s, &needle)))
+        .collect()
+}
+
+/// The rows to show, as positions in `servers`: sorted, then searched.
+pub fn visible_order(
     servers: &[Server],
     view: &ServersView,
     snapshot_count: impl Fn(u64) -> Option<usize>,
-) -> Vec<Server> {
-    let mut rows: Vec<Server> = servers
-        .iter()
-        .filter(|server| matches_search(server, &view.search))
-        .cloned()
-        .collect();
-    // Ties are broken down to the id, so an unstable sort gives a stable order.
-    rows.sort_unstable_by(|a, b| {
-        let primary = compare(a, b, view.sort, &snapshot_count);
-        let primary = if view.descending {
-            primary.reverse()
-        } else {
-            primary
-        };
-        primary
-            .then_with(|| {
-                a.name
-                    .to_ascii_lowercase()
-                    .cmp(&b.name.to_ascii_lowercase())
-            })
-            .then(a.id.cmp(&b.id))
-    });
-    rows
+) -> Vec<usize> {
+    let order = sorted_order(servers, view.sort, view.descending, snapshot_count);
+    search_within(servers, &order, &view.search)
 }
 
-fn compare(
-    a: &Server,
-    b: &Server,
+/// One server's value in the sorted column; all servers of one sort use the same variant.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum SortValue {
+    Text(String),
+    Ip((bool, u32, String)),
+    Plan((u32, u64, u64)),
+    Count(Option<usize>),
+}
+
+fn sort_value(
+    server: &Server,
     key: SortKey,
     snapshot_count: &impl Fn(u64) -> Option<usize>,
-) -> Ordering {
-    let text = |value: Option<&str>| value.unwrap_or("").to_ascii_lowercase();
+) -> SortValue {
+    let text = |value: Option<&str>| SortValue::Text(value.unwrap_or("").to_ascii_lowercase());
     match key {
-        SortKey::Name => a
-            .name
-            .to_ascii_lowercase()
-            .cmp(&b.name.to_ascii_lowercase()),
-        SortKey::Status => a.status.as_str().cmp(b.status.as_str()),
-        SortKey::Location => text(a.location.as_deref()).cmp(&text(b.location.as_deref())),
-        SortKey::Ip => ip_key(a).cmp(&ip_key(b)),
-        SortKey::Plan => plan_key(a).cmp(&plan_key(b)),
-        SortKey::Os => text(a.os.as_ref().map(|o| o.name.as_str()))
-            .cmp(&text(b.os.as_ref().map(|o| o.name.as_str()))),
-        SortKey::Snapshots => snapshot_count(a.id).cmp(&snapshot_count(b.id)),
+        SortKey::Name => text(Some(&server.name)),
+        SortKey::Status => SortValue::Text(server.status.as_str().to_owned()),
+        SortKey::Location => text(server.location.as_deref()),
+        SortKey::Ip => SortValue::Ip(ip_key(server)),
+        SortKey::Plan => SortValue::Plan(plan_key(server)),
+        SortKey::Os => text(server.os.as_ref().map(|o| o.name.as_str())),
+        SortKey::Snapshots => SortValue::Count(snapshot_count(server.id)),
     }
 }
 
@@ -331,15 +360,14 @@ mod tests {
             server(3, "c", "not-an-ip", "c"),
         ];
         let view = ServersView::default().sorted_by(SortKey::Ip);
-        let ids: Vec<u64> = visible_servers(&servers, &view, |_| None)
-            .iter()
-            .map(|s| s.id)
-            .collect();
-        assert_eq!(ids, vec![2, 1, 3]);
-        let ids: Vec<u64> = visible_servers(&servers, &view.sorted_by(SortKey::Ip), |_| None)
-            .iter()
-            .map(|s| s.id)
-            .collect();
+        let ids = |view: &ServersView| -> Vec<u64> {
+            visible_order(&servers, view, |_| None)
+                .into_iter()
+                .map(|at| servers[at].id)
+                .collect()
+        };
+        assert_eq!(ids(&view), vec![2, 1, 3]);
+        let ids = ids(&view.sorted_by(SortKey::Ip));
         assert_eq!(ids, vec![3, 1, 2]);
     }
 
@@ -367,9 +395,9 @@ mod tests {
         ];
         let counts = |id: u64| Some(if id == 3 { 5 } else { 1 });
         let view = ServersView::default().sorted_by(SortKey::Snapshots);
-        let names: Vec<String> = visible_servers(&servers, &view, counts)
+        let names: Vec<&str> = visible_order(&servers, &view, counts)
             .into_iter()
-            .map(|s| s.name)
+            .map(|at| servers[at].name.as_str())
             .collect();
         assert_eq!(names, vec!["alpha", "zeta", "mid"]);
     }

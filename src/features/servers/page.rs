@@ -1,4 +1,4 @@
-use super::model::{visible_servers, ServersView, SortKey, STATUS_FILTERS};
+use super::model::{search_within, sorted_order, ServersView, SortKey, STATUS_FILTERS};
 use crate::api::models::{Server, ServerStatus, Snapshot};
 use crate::api::{
     ApiError, Listing, Progress, ServerFilter, SNAPSHOTS_PER_SERVER as SNAPSHOT_LIMIT,
@@ -7,7 +7,7 @@ use crate::base_path::href;
 use crate::components::{
     cut_short, use_page_title, ErrorPanel, ListCapNotice, Loading, StatusBadge,
 };
-use crate::format::plan_resources;
+use crate::format::{count, plan_resources};
 use crate::live::{refresh_while, Loaded};
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -15,6 +15,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use std::collections::{BTreeSet, HashMap};
+
+/// Rows per page of the servers table.
+pub const ROWS_PER_PAGE: usize = 50;
 
 #[component]
 pub fn ServersPage() -> impl IntoView {
@@ -48,7 +51,9 @@ pub fn ServersPage() -> impl IntoView {
     // The complete unfiltered snapshot list gives every server's "N of 5".
     let snapshots = LocalResource::new(move || session.call(|api| api.snapshots(None, |_| ())));
 
+    let table_page = RwSignal::new(0_usize);
     let set_view = move |next: ServersView| {
+        table_page.set(0);
         navigate(
             &format!("/servers{}", next.to_query()),
             NavigateOptions {
@@ -78,18 +83,56 @@ pub fn ServersPage() -> impl IntoView {
     let loaded = Memo::new(move |_| {
         Loaded::from_result(servers.get().map(|result| result.map(|page| page.results)))
     });
-    let rows = Memo::new(move |_| {
+    // Each server by id: a row reads its own server, so a refresh updates cells in place and
+    // a keystroke leaves the rows that stay untouched.
+    let by_id = Memo::new(move |_| {
+        loaded.with(|l| {
+            l.ready()
+                .map(|list| list.iter().map(|s| (s.id, s.clone())).collect())
+                .unwrap_or_default()
+        })
+    });
+    // Sorting (the costly step) reruns only when the list, the sort or the counts change;
+    // a keystroke in the search box only filters the sorted order.
+    let sort = Memo::new(move |_| view_state.with(|v| (v.sort, v.descending)));
+    let search = Memo::new(move |_| view_state.with(|v| v.search.clone()));
+    let sorted = Memo::new(move |_| {
         let counts = counts.get();
+        let (key, descending) = sort.get();
         loaded.with(|l| {
             l.ready()
                 .map(|list| {
-                    view_state.with(|view| {
-                        visible_servers(list, view, |id| {
-                            counts.as_ref().map(|c| c.get(&id).copied().unwrap_or(0))
-                        })
+                    sorted_order(list, key, descending, |id| {
+                        counts.as_ref().map(|c| c.get(&id).copied().unwrap_or(0))
                     })
                 })
                 .unwrap_or_default()
+        })
+    });
+    // Every matching server's id, in order.
+    let rows = Memo::new(move |_| {
+        let search = search.get();
+        loaded.with(|l| {
+            let list = l.ready().map(Vec::as_slice).unwrap_or_default();
+            sorted.with(|order| {
+                search_within(list, order, &search)
+                    .into_iter()
+                    .filter_map(|at| list.get(at).map(|s| s.id))
+                    .collect::<Vec<u64>>()
+            })
+        })
+    });
+    // The table shows one page of rows at a time: a long list stays quick to search and sort.
+    let page_count = move || rows.with(Vec::len).div_ceil(ROWS_PER_PAGE).max(1);
+    let current_page = Memo::new(move |_| table_page.get().min(page_count() - 1));
+    let shown = Memo::new(move |_| {
+        let start = current_page.get() * ROWS_PER_PAGE;
+        rows.with(|r| {
+            r.iter()
+                .skip(start)
+                .take(ROWS_PER_PAGE)
+                .copied()
+                .collect::<Vec<u64>>()
         })
     });
     let list_state = Memo::new(move |_| match loaded.get() {
@@ -170,9 +213,36 @@ pub fn ServersPage() -> impl IntoView {
             ListState::Rows => view! {
                 <p class="result-count" aria-live="polite">{move || {
                     let total = loaded.with(|l| l.ready().map_or(0, Vec::len));
-                    format!("{} of {total} servers shown", rows.with(Vec::len))
+                    let matching = rows.with(Vec::len);
+                    if matching <= ROWS_PER_PAGE {
+                        format!("{} of {} servers shown", count(matching as u64), count(total as u64))
+                    } else {
+                        let first = current_page.get() * ROWS_PER_PAGE + 1;
+                        let last = (first + ROWS_PER_PAGE - 1).min(matching);
+                        format!(
+                            "Showing {}–{} of {} matching servers ({} in all)",
+                            count(first as u64), count(last as u64), count(matching as u64), count(total as u64)
+                        )
+                    }
                 }}</p>
-                <ServersTable rows view_state on_sort counts/>
+                <ServersTable rows=shown servers=by_id view_state on_sort counts/>
+                {move || (page_count() > 1).then(|| view! {
+                    <nav class="pager" aria-label="Pages of servers">
+                        <button
+                            type="button"
+                            class="button"
+                            disabled=move || current_page.get() == 0
+                            on:click=move |_| table_page.set(current_page.get_untracked().saturating_sub(1))
+                        >"Previous page"</button>
+                        <span class="pager__where">{move || format!("Page {} of {}", current_page.get() + 1, page_count())}</span>
+                        <button
+                            type="button"
+                            class="button"
+                            disabled=move || { current_page.get() + 1 >= page_count() }
+                            on:click=move |_| table_page.set(current_page.get_untracked() + 1)
+                        >"Next page"</button>
+                    </nav>
+                })}
             }
             .into_any(),
         }}
@@ -298,8 +368,10 @@ fn FilterBar(
 
 #[component]
 fn ServersTable(
-    /// Rows already searched and sorted.
-    rows: Memo<Vec<Server>>,
+    /// The ids of the rows to show, searched, sorted and cut to one page.
+    rows: Memo<Vec<u64>>,
+    /// Every server by id, for the rows to read.
+    servers: Memo<HashMap<u64, Server>>,
     /// The current view (for the sort headers).
     view_state: Memo<ServersView>,
     /// Called with the column the user sorts by.
@@ -338,8 +410,8 @@ fn ServersTable(
                 <caption class="visually-hidden">"Servers"</caption>
                 <thead><tr>{headers}</tr></thead>
                 <tbody>
-                    <For each=move || rows.get() key=|server| server.id let:server>
-                        <ServerRow id=server.id rows counts/>
+                    <For each=move || rows.get() key=|id| *id let:id>
+                        <ServerRow id servers counts/>
                     </For>
                 </tbody>
             </table>
@@ -352,12 +424,12 @@ fn ServersTable(
 fn ServerRow(
     /// The server this row shows.
     id: u64,
-    /// All visible rows, to read this one from.
-    rows: Memo<Vec<Server>>,
+    /// Every server by id, to read this one from.
+    servers: Memo<HashMap<u64, Server>>,
     /// Snapshots per server id, when known.
     counts: Memo<Option<HashMap<u64, usize>>>,
 ) -> impl IntoView {
-    let server = Memo::new(move |_| rows.with(|r| r.iter().find(|s| s.id == id).cloned()));
+    let server = Memo::new(move |_| servers.with(|m| m.get(&id).cloned()));
     let text = move |read: fn(&Server) -> Option<String>| {
         move || {
             server

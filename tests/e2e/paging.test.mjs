@@ -1,0 +1,87 @@
+// Long lists from a paginated API: complete lists with progress, the table's own pages, an
+// honest notice at the page cap, and an error (with Retry) when a later page fails.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, newPage, signIn, startSimulator, unexpectedProblems, HTTP_ERROR_LOGS } from "./harness.mjs";
+
+const TOKEN = "paging-token";
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function signedIn(sim, path = "servers") {
+  const page = await newPage(browser);
+  await page.goto(`${sim.url}${path}`);
+  await signIn(page, { token: TOKEN });
+  return page;
+}
+
+test("126 servers in pages of 25: progress while loading, then every server, 50 rows a page", async () => {
+  const sim = await startSimulator(["--token", TOKEN, "--page-size", "25", "--servers", "120", "--latency-ms", "300"]);
+  try {
+    const page = await signedIn(sim);
+    await page.getByRole("status").filter({ hasText: /Loading servers… \d+ of 126/ }).first().waitFor();
+    await page.getByText("Showing 1–50 of 126 matching servers (126 in all)").waitFor();
+    assert.equal(await page.locator("table tbody tr").count(), 50);
+    const pager = page.getByRole("navigation", { name: "Pages of servers" });
+    assert.ok(await pager.getByRole("button", { name: "Previous page" }).isDisabled());
+    await pager.getByRole("button", { name: "Next page" }).click();
+    await pager.getByRole("button", { name: "Next page" }).click();
+    await page.getByText("Showing 101–126 of 126 matching servers").waitFor();
+    assert.equal(await page.locator("table tbody tr").count(), 26);
+    assert.ok(await pager.getByRole("button", { name: "Next page" }).isDisabled());
+    // A server from the last API page is found by search, and a search starts at page 1.
+    await page.getByLabel("Search").fill("bulk-000120");
+    await page.getByText("1 of 126 servers shown").waitFor();
+    await page.getByRole("link", { name: "bulk-000120" }).waitFor();
+    assert.equal(await pager.count(), 0);
+    // Every server's "N of 5" counts snapshots from every page of the snapshot list.
+    await page.getByLabel("Search").fill("db-primary");
+    await page.locator("tr", { hasText: "db-primary" }).getByText("5 of 5").waitFor();
+    assert.deepEqual(unexpectedProblems(page), []);
+    await page.context().close();
+  } finally {
+    sim.stop();
+  }
+});
+
+test("past 100 API pages the list stops and says how much it shows", async () => {
+  const sim = await startSimulator(["--token", TOKEN, "--page-size", "2", "--servers", "250"]);
+  try {
+    const page = await signedIn(sim);
+    await page.getByText("Showing 200 of 256 servers.").waitFor({ timeout: 30_000 });
+    await page.getByText("(200 in all)").waitFor();
+    assert.deepEqual(unexpectedProblems(page), []);
+    await page.context().close();
+  } finally {
+    sim.stop();
+  }
+});
+
+test("a failure on a later page shows the error with Retry, never a partial list", async () => {
+  const sim = await startSimulator(["--token", TOKEN, "--page-size", "2", "--control"]);
+  try {
+    const page = await newPage(browser);
+    await page.goto(`${sim.url}servers`);
+    await signIn(page, { token: TOKEN });
+    await page.getByText("6 of 6 servers shown").waitFor();
+    // From now on every request for page 3 fails; reload and watch the list.
+    await fetch(`${sim.url}__devapi/faults`, {
+      method: "PUT", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ error_rate: 1, mode: "http-500", path_contains: "page=3" }),
+    }).then((r) => assert.equal(r.status, 204, "fault set"));
+    await page.reload();
+    const failed = page.getByText("Could not load servers");
+    await failed.waitFor();
+    assert.equal(await page.locator("table").count(), 0, "no partial table");
+    await fetch(`${sim.url}__devapi/faults`, {
+      method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ error_rate: 0 }),
+    });
+    await page.locator(".error-panel", { hasText: "Could not load servers" }).getByRole("button", { name: "Retry" }).click();
+    await page.getByText("6 of 6 servers shown").waitFor();
+    assert.deepEqual(unexpectedProblems(page, HTTP_ERROR_LOGS), []);
+    await page.context().close();
+  } finally {
+    sim.stop();
+  }
+});
