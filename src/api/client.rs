@@ -12,6 +12,9 @@ use std::future::Future;
 use std::rc::Rc;
 use web_sys::AbortController;
 
+/// Told of each page of a list as it arrives: how far the list has come, and that page's items.
+type OnPage<T> = Box<dyn Fn(Progress, &[T])>;
+
 /// Requests give up after this long unless the client is told otherwise.
 pub const DEFAULT_TIMEOUT_MS: u32 = 20_000;
 
@@ -60,11 +63,11 @@ impl ApiClient {
         self.get_json("account/me/", &[])
     }
 
-    /// `GET /servers/?status=&location=`, every page; `on_page` hears of each one.
+    /// `GET /servers/?status=&location=`, every page; `on_page` gets each page as it arrives.
     pub fn servers(
         &self,
         filter: &ServerFilter,
-        on_page: impl Fn(Progress) + 'static,
+        on_page: impl Fn(Progress, &[Server]) + 'static,
     ) -> impl Future<Output = Result<Listing<Server>, ApiError>> {
         self.list_all(
             "servers/",
@@ -76,11 +79,11 @@ impl ApiClient {
         )
     }
 
-    /// `GET /snapshots/`, optionally `?server_id=`, every page; `on_page` hears of each one.
+    /// `GET /snapshots/`, optionally `?server_id=`, every page; `on_page` gets each page.
     pub fn snapshots(
         &self,
         server_id: Option<u64>,
-        on_page: impl Fn(Progress) + 'static,
+        on_page: impl Fn(Progress, &[Snapshot]) + 'static,
     ) -> impl Future<Output = Result<Listing<Snapshot>, ApiError>> {
         self.list_all(
             "snapshots/",
@@ -140,7 +143,7 @@ impl ApiClient {
         &self,
         path: &str,
         query: &[(&str, Option<String>)],
-        on_page: Box<dyn Fn(Progress)>,
+        on_page: OnPage<T>,
     ) -> impl Future<Output = Result<Listing<T>, ApiError>> {
         let first = self.send(Method::Get, self.url(path), query, None);
         let client = self.clone();
@@ -152,12 +155,13 @@ impl ApiClient {
                 truncated: false,
             };
             for pages_read in 1.. {
-                listing.results.append(&mut page.results);
                 listing.count = page.count.or(listing.count);
-                on_page(Progress {
-                    loaded: listing.results.len(),
+                let progress = Progress {
+                    loaded: listing.results.len() + page.results.len(),
                     count: listing.count,
-                });
+                };
+                on_page(progress, &page.results);
+                listing.results.append(&mut page.results);
                 let Some(next) = page.next.take() else { break };
                 if pages_read >= MAX_PAGES {
                     listing.truncated = true;

@@ -22,7 +22,7 @@ async fn a_list_call_sends_the_bearer_token_and_encoded_filters_to_the_slashed_p
         status: Some("active".into()),
         location: Some("us west".into()),
     };
-    let page = client().servers(&filter, |_| ()).await.expect("decodes");
+    let page = client().servers(&filter, |_, _| ()).await.expect("decodes");
     assert!(page.results.is_empty());
     let sent = calls();
     assert_eq!(sent.len(), 1);
@@ -43,7 +43,7 @@ async fn a_list_call_sends_the_bearer_token_and_encoded_filters_to_the_slashed_p
 async fn the_snapshot_list_is_filtered_by_server_and_decodes_the_documented_example() {
     json(200, SNAPSHOTS);
     let page = client()
-        .snapshots(Some(12345), |_| ())
+        .snapshots(Some(12345), |_, _| ())
         .await
         .expect("decodes");
     assert_eq!(page.results.len(), 2);
@@ -53,7 +53,7 @@ async fn the_snapshot_list_is_filtered_by_server_and_decodes_the_documented_exam
         "https://admin.example.test/api/v1/snapshots/?server_id=12345"
     );
     json(200, SNAPSHOTS);
-    client().snapshots(None, |_| ()).await.expect("decodes");
+    client().snapshots(None, |_, _| ()).await.expect("decodes");
     assert_eq!(
         calls()[0].url,
         "https://admin.example.test/api/v1/snapshots/"
@@ -144,7 +144,7 @@ async fn each_failure_maps_to_its_error() {
 
     fake_fetch::fake_respond(502, "<html><h1>502 Bad Gateway</h1></html>", "text/html");
     let error = client()
-        .servers(&ServerFilter::default(), |_| ())
+        .servers(&ServerFilter::default(), |_, _| ())
         .await
         .expect_err("502");
     assert_eq!(
@@ -153,11 +153,14 @@ async fn each_failure_maps_to_its_error() {
     );
 
     json(200, r#"{"count": 2, "results": [{"id": 801, "name": "#);
-    let error = client().snapshots(None, |_| ()).await.expect_err("garbled");
+    let error = client()
+        .snapshots(None, |_, _| ())
+        .await
+        .expect_err("garbled");
     assert!(matches!(error, ApiError::Decode(_)), "{error:?}");
 
     fake_fetch::fake_respond(200, "<!DOCTYPE html><html></html>", "text/html");
-    let error = client().snapshots(None, |_| ()).await.expect_err("html");
+    let error = client().snapshots(None, |_, _| ()).await.expect_err("html");
     assert!(matches!(error, ApiError::Decode(_)), "{error:?}");
 
     fake_fetch::fake_network_error();
@@ -183,7 +186,7 @@ async fn a_request_that_outlives_its_timeout_is_aborted_and_reported() {
 async fn a_request_whose_view_goes_away_is_aborted() {
     fake_fetch::fake_hang();
     let (container, handle) = mount(|| {
-        let servers = LocalResource::new(|| client().servers(&ServerFilter::default(), |_| ()));
+        let servers = LocalResource::new(|| client().servers(&ServerFilter::default(), |_, _| ()));
         view! {
             <p>{move || if servers.get().is_some() { "done" } else { "loading" }}</p>
         }
@@ -322,7 +325,7 @@ async fn a_next_link_outside_the_api_base_is_an_error_and_gets_no_request() {
     );
     fake_fetch::routes(&[fake_fetch::get("servers/", 200, &elsewhere)]);
     let error = client()
-        .servers(&active(), |_| ())
+        .servers(&active(), |_, _| ())
         .await
         .expect_err("refused");
     assert!(matches!(error, ApiError::UnsafeLink(_)), "{error:?}");
@@ -338,7 +341,7 @@ async fn a_failure_on_a_later_page_fails_the_whole_list() {
         fake_fetch::get("servers/", 200, PAGE_1),
     ]);
     let error = client()
-        .servers(&active(), |_| ())
+        .servers(&active(), |_, _| ())
         .await
         .expect_err("page 2 failed");
     assert_eq!(error.to_string(), "Server error on page 2.");
@@ -350,7 +353,7 @@ async fn a_list_that_never_ends_stops_at_the_page_cap_and_says_it_was_cut_short(
     // Every page links to another: without the cap this would never finish.
     fake_fetch::routes(&[fake_fetch::get("servers/", 200, PAGE_1)]);
     let listing = client()
-        .servers(&active(), |_| ())
+        .servers(&active(), |_, _| ())
         .await
         .expect("capped, not failed");
     assert_eq!(calls().len(), vps_panel::api::MAX_PAGES);

@@ -24,13 +24,16 @@ async fn the_client_reads_every_list_of_the_running_simulator() {
                 status: Some("active".into()),
                 location: None,
             },
-            |_| (),
+            |_, _| (),
         )
         .await
         .expect("servers");
     assert!(!active.results.is_empty());
     assert!(active.results.iter().all(|s| s.status.as_str() == "active"));
-    let snapshots = api.snapshots(Some(12345), |_| ()).await.expect("snapshots");
+    let snapshots = api
+        .snapshots(Some(12345), |_, _| ())
+        .await
+        .expect("snapshots");
     assert!(snapshots.results.iter().all(|s| s.server.id == 12345));
 }
 

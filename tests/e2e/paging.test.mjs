@@ -2,7 +2,7 @@
 // honest notice at the page cap, and an error (with Retry) when a later page fails.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, signIn, startSimulator, unexpectedProblems, HTTP_ERROR_LOGS } from "./harness.mjs";
+import { launch, newPage, signIn, screenshot, startSimulator, unexpectedProblems, HTTP_ERROR_LOGS } from "./harness.mjs";
 
 const TOKEN = "paging-token";
 let browser;
@@ -16,11 +16,16 @@ async function signedIn(sim, path = "servers") {
   return page;
 }
 
-test("126 servers in pages of 25: progress while loading, then every server, 50 rows a page", async () => {
+test("126 servers in pages of 25: the first page at once with progress, then every server, 50 rows a page", async () => {
   const sim = await startSimulator(["--token", TOKEN, "--page-size", "25", "--servers", "120", "--latency-ms", "300"]);
   try {
     const page = await signedIn(sim);
-    await page.getByRole("status").filter({ hasText: /Loading servers… \d+ of 126/ }).first().waitFor();
+    // The first API page is on screen at once, said to be incomplete, while the rest arrives.
+    await page.getByText("25 of the first 25 servers shown; the list is not complete yet").waitFor();
+    await page.getByRole("status").filter({ hasText: /Loading the rest of the servers… \d+ of 126/ }).waitFor();
+    assert.equal(await page.locator("table tbody tr").count(), 25);
+    assert.equal(await page.getByText("No servers match").count(), 0);
+    await screenshot(page, "servers-first-page-while-loading");
     await page.getByText("Showing 1–50 of 126 matching servers (126 in all)").waitFor();
     assert.equal(await page.locator("table tbody tr").count(), 50);
     const pager = page.getByRole("navigation", { name: "Pages of servers" });
@@ -29,6 +34,7 @@ test("126 servers in pages of 25: progress while loading, then every server, 50 
     await pager.getByRole("button", { name: "Next page" }).click();
     await page.getByText("Showing 101–126 of 126 matching servers").waitFor();
     assert.equal(await page.locator("table tbody tr").count(), 26);
+    await screenshot(page, "servers-last-table-page");
     assert.ok(await pager.getByRole("button", { name: "Next page" }).isDisabled());
     // A server from the last API page is found by search, and a search starts at page 1.
     await page.getByLabel("Search").fill("bulk-000120");

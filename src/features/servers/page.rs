@@ -29,9 +29,21 @@ pub fn ServersPage() -> impl IntoView {
     let filter = Memo::new(move |_| view_state.with(ServersView::api_filter));
 
     let progress = RwSignal::new(None::<Progress>);
+    // The first page of a list that has more, shown while the rest arrives; kept with the
+    // filter it was read for, so it never stands in for another filter's list.
+    let first_page = RwSignal::new(None::<(ServerFilter, Vec<Server>)>);
     let servers = LocalResource::new(move || {
         let filter = filter.get();
-        session.call(move |api| api.servers(&filter, move |p| progress.set(Some(p))))
+        let read_for = filter.clone();
+        session.call(move |api| {
+            api.servers(&filter, move |p, page| {
+                progress.set(Some(p));
+                let more_to_come = p.count.is_some_and(|total| total > p.loaded as u64);
+                if p.loaded == page.len() && more_to_come {
+                    first_page.set(Some((read_for.clone(), page.to_vec())));
+                }
+            })
+        })
     });
     // The Location choices come from the unfiltered list: the main list itself when no filter
     // is set, and one more unfiltered read only while a filter is (a large account would
@@ -40,7 +52,7 @@ pub fn ServersPage() -> impl IntoView {
     let all_servers = LocalResource::new(move || {
         let pending = filtered
             .get()
-            .then(|| session.call(|api| api.servers(&ServerFilter::default(), |_| ())));
+            .then(|| session.call(|api| api.servers(&ServerFilter::default(), |_, _| ())));
         async move {
             match pending {
                 Some(pending) => Some(pending.await),
@@ -49,7 +61,7 @@ pub fn ServersPage() -> impl IntoView {
         }
     });
     // The complete unfiltered snapshot list gives every server's "N of 5".
-    let snapshots = LocalResource::new(move || session.call(|api| api.snapshots(None, |_| ())));
+    let snapshots = LocalResource::new(move || session.call(|api| api.snapshots(None, |_, _| ())));
 
     let table_page = RwSignal::new(0_usize);
     let set_view = move |next: ServersView| {
@@ -80,8 +92,18 @@ pub fn ServersPage() -> impl IntoView {
         found.into_iter().collect::<Vec<_>>()
     });
 
-    let loaded = Memo::new(move |_| {
-        Loaded::from_result(servers.get().map(|result| result.map(|page| page.results)))
+    let loaded = Memo::new(move |_| match servers.get() {
+        Some(result) => Loaded::from_result(Some(result.map(|listing| listing.results))),
+        None => first_page.with(|first| match first {
+            Some((read_for, page)) if filter.with(|current| current == read_for) => {
+                Loaded::Ready(page.clone())
+            }
+            _ => Loaded::Loading,
+        }),
+    });
+    // Rows are on screen but more pages are still coming: said plainly, never shown as complete.
+    let partial = Memo::new(move |_| {
+        servers.with(|result| result.is_none()) && loaded.with(|l| l.ready().is_some())
     });
     // Each server by id: a row reads its own server, so a refresh updates cells in place and
     // a keystroke leaves the rows that stay untouched.
@@ -141,16 +163,20 @@ pub fn ServersPage() -> impl IntoView {
         Loaded::Ready(list) if list.is_empty() && !view_state.with(ServersView::has_filters) => {
             ListState::NoServers
         }
+        Loaded::Ready(_) if partial.get() && rows.with(Vec::is_empty) => ListState::Loading,
         Loaded::Ready(_) if rows.with(Vec::is_empty) => ListState::NoMatch,
         Loaded::Ready(_) => ListState::Rows,
     });
     // A server that is restoring changes by itself: refresh until it is done.
     refresh_while(
         move || {
-            loaded.with(|l| {
-                l.ready()
-                    .is_some_and(|list| list.iter().any(|s| s.status == ServerStatus::Restoring))
-            })
+            // Not while the list is still arriving: a refresh would start it over.
+            !partial.get()
+                && loaded.with(|l| {
+                    l.ready().is_some_and(|list| {
+                        list.iter().any(|s| s.status == ServerStatus::Restoring)
+                    })
+                })
         },
         move || servers.refetch(),
     );
@@ -211,10 +237,17 @@ pub fn ServersPage() -> impl IntoView {
                 .into_any()
             }
             ListState::Rows => view! {
+                {move || partial.get().then(|| view! { <Loading what="the rest of the servers" progress/> })}
                 <p class="result-count" aria-live="polite">{move || {
                     let total = loaded.with(|l| l.ready().map_or(0, Vec::len));
                     let matching = rows.with(Vec::len);
-                    if matching <= ROWS_PER_PAGE {
+                    if partial.get() {
+                        format!(
+                            "{} of the first {} servers shown; the list is not complete yet",
+                            count(matching.min(ROWS_PER_PAGE) as u64),
+                            count(total as u64)
+                        )
+                    } else if matching <= ROWS_PER_PAGE {
                         format!("{} of {} servers shown", count(matching as u64), count(total as u64))
                     } else {
                         let first = current_page.get() * ROWS_PER_PAGE + 1;

@@ -21,10 +21,10 @@ pub fn SnapshotsPage() -> impl IntoView {
     let progress = RwSignal::new(None::<Progress>);
     let snapshots = LocalResource::new(move || {
         let id = server_id.get();
-        session.call(move |api| api.snapshots(id, move |p| progress.set(Some(p))))
+        session.call(move |api| api.snapshots(id, move |p, _| progress.set(Some(p))))
     });
     let servers = LocalResource::new(move || {
-        session.call(|api| api.servers(&ServerFilter::default(), |_| ()))
+        session.call(|api| api.servers(&ServerFilter::default(), |_, _| ()))
     });
     let rows = Memo::new(move |_| {
         snapshots

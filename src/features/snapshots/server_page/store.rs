@@ -38,7 +38,7 @@ impl PageStore {
         store.server.set(Loaded::Loading);
         let pending = self
             .session
-            .call(|api| api.servers(&ServerFilter::default(), |_| ()));
+            .call(|api| api.servers(&ServerFilter::default(), |_, _| ()));
         spawn_local(async move {
             let loaded = match pending.await {
                 Ok(page) => {
@@ -56,7 +56,7 @@ impl PageStore {
         let id = self.server_id;
         let pending = self
             .session
-            .call(move |api| api.snapshots(Some(id), |_| ()));
+            .call(move |api| api.snapshots(Some(id), |_, _| ()));
         spawn_local(async move {
             let loaded = match pending.await {
                 Ok(page) => {
@@ -81,10 +81,10 @@ impl PageStore {
         let id = self.server_id;
         let servers = self
             .session
-            .call(|api| api.servers(&ServerFilter::default(), |_| ()));
+            .call(|api| api.servers(&ServerFilter::default(), |_, _| ()));
         let snapshots = self
             .session
-            .call(move |api| api.snapshots(Some(id), |_| ()));
+            .call(move |api| api.snapshots(Some(id), |_, _| ()));
         spawn_local(async move {
             let (servers, snapshots) = (servers.await, snapshots.await);
             let before_server = store
