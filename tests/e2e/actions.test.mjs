@@ -140,6 +140,9 @@ test("restore is gated by the typed name; Cancel and Escape send nothing; succes
   assert.deepEqual(await writes(), [], "Cancel and Escape send nothing");
 
   await restoreButton.click();
+  const saveFirst = dialog(page).getByLabel("Take a snapshot of the current state first");
+  assert.ok(await saveFirst.isChecked(), "a safety snapshot is the default when there is room");
+  await saveFirst.uncheck(); // unchecked, the restore goes as it always did
   await dialog(page).getByLabel(/Type the server's name/).fill("web-server-01");
   await dialog(page).getByRole("button", { name: "Restore" }).click();
   await dialog(page).waitFor({ state: "detached" });
@@ -202,6 +205,10 @@ test("create, restore and delete can each be done with the keyboard alone", asyn
   await page.keyboard.press("Enter");
   await dialog(page).waitFor();
   await page.keyboard.type("staging-app");
+  await page.keyboard.press("Shift+Tab"); // to "Take a snapshot of the current state first"
+  await page.keyboard.press("Space");
+  assert.ok(!(await dialog(page).getByLabel("Take a snapshot of the current state first").isChecked()));
+  await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
   await dialog(page).waitFor({ state: "detached" });
   await page.locator(".page-head").getByText("restoring").waitFor();
@@ -301,5 +308,59 @@ test("a 429 from the API pauses automatic refreshes", async () => {
   // ... and none follows for a while, although a snapshot is still in progress (normally every 4 s).
   await page.waitForTimeout(10_000);
   assert.equal(await refreshes(), throttledAt, "no refresh while throttled");
+  await page.context().close();
+});
+
+test("restore with a safety snapshot: saved, completed, then restored once, with the steps shown", async () => {
+  const page = await serverPage("/servers/12345");
+  await row(page, "pre-migration-snapshot").getByRole("button", { name: "Restore pre-migration-snapshot" }).click();
+  const box = dialog(page);
+  assert.ok(await box.getByLabel("Take a snapshot of the current state first").isChecked());
+  await box.getByLabel(/Type the server's name/).fill("web-server-01");
+  await box.getByRole("button", { name: "Restore" }).click();
+  await box.getByText(/1\. Saving the current state as pre-restore-\d{8}-\d{4}…/).waitFor();
+  await box.getByText("2. Restoring from pre-migration-snapshot…").waitFor();
+  await screenshot(page, "restore-safety-saving");
+  assert.deepEqual(await writes(), ["POST /api/v1/snapshots/"], "no restore while the safety snapshot is made");
+  await box.locator("[data-state=done]").nth(1).waitFor({ timeout: 20_000 });
+  await box.getByText("The restore has started.").waitFor();
+  await screenshot(page, "restore-safety-started");
+  assert.deepEqual(await writes(), ["POST /api/v1/snapshots/", "POST /api/v1/snapshots/801/restore/"]);
+  const list = (await api("snapshots/?server_id=12345")).body.results;
+  const safety = list.find((s) => /^pre-restore-\d{8}-\d{4}$/.test(s.name));
+  assert.ok(safety, "the safety snapshot is kept");
+  assert.equal(safety.status, "completed");
+  assert.match(safety.description, /pre-migration-snapshot/);
+  await page.getByRole("status").filter({ hasText: /The state before it was saved as pre-restore-/ }).waitFor();
+  await box.getByRole("button", { name: "Close" }).click();
+  await page.locator(".page-head").getByText("restoring").waitFor();
+  assert.deepEqual(unexpectedProblems(page), []);
+  await page.context().close();
+});
+
+test("a safe restore cancelled while its snapshot is made sends no restore and keeps the snapshot", async () => {
+  const page = await serverPage("/servers/12345");
+  await row(page, "pre-migration-snapshot").getByRole("button", { name: "Restore pre-migration-snapshot" }).click();
+  const box = dialog(page);
+  await box.getByLabel(/Type the server's name/).fill("web-server-01");
+  await box.getByRole("button", { name: "Restore" }).click();
+  await box.getByText(/Saving the current state as pre-restore-/).waitFor();
+  await box.getByText(/Closing this tab before then cancels the restore/).waitFor();
+  await box.getByRole("button", { name: "Cancel restore" }).click();
+  await box.getByText(/Restore cancelled\. The safety snapshot pre-restore-\d{8}-\d{4} was kept\./).waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(5_000);
+  assert.deepEqual(await writes(), ["POST /api/v1/snapshots/"], "the restore was never sent");
+  await page.context().close();
+});
+
+test("at 5 of 5 the safety snapshot cannot be offered, and the dialog says why", async () => {
+  const page = await serverPage("/servers/12346");
+  await page.getByRole("button", { name: /^Restore / }).first().click();
+  const saveFirst = dialog(page).getByLabel("Take a snapshot of the current state first");
+  assert.ok(await saveFirst.isDisabled());
+  assert.ok(!(await saveFirst.isChecked()));
+  await dialog(page).getByText("already has 5 of 5 snapshots").waitFor();
+  await page.keyboard.press("Escape");
+  assert.deepEqual(await writes(), []);
   await page.context().close();
 });

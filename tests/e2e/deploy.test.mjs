@@ -147,6 +147,7 @@ test("under /ops/panel/ behind nginx: sign-in, list, server page, create, restor
 
   // Restore from the documented snapshot.
   await row("pre-migration-snapshot").getByRole("button", { name: "Restore pre-migration-snapshot" }).click();
+  await dialog.getByLabel("Take a snapshot of the current state first").uncheck();
   await dialog.getByLabel(/Type the server's name/).fill("web-server-01");
   await dialog.getByRole("button", { name: "Restore" }).click();
   await dialog.waitFor({ state: "detached" });

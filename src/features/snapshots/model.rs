@@ -31,7 +31,8 @@ pub fn suggest_name(server_name: &str, unix_seconds: i64) -> String {
 }
 
 /// `20261127-0615` in UTC.
-fn compact_stamp(unix_seconds: i64) -> String {
+/// `20261127-1412`: a UTC time to the minute, as snapshot names carry it.
+pub(crate) fn compact_stamp(unix_seconds: i64) -> String {
     let (year, month, day) = civil_from_days(unix_seconds.div_euclid(86_400));
     let rest = unix_seconds.rem_euclid(86_400);
     format!(

@@ -4,6 +4,7 @@
 use super::create_dialog::CreateDialog;
 use super::delete_dialog::DeleteDialog;
 use super::restore_dialog::RestoreDialog;
+use super::safe_restore::SafeRestore;
 use super::store::PageStore;
 use crate::api::models::{CreateSnapshot, CreatedSnapshot, RestoreStarted};
 use crate::api::ApiError;
@@ -31,6 +32,8 @@ pub struct Actions {
     pub create: Action<CreateSnapshot, Result<CreatedSnapshot, ApiError>>,
     pub restore: Action<(u64, String), Result<RestoreStarted, ApiError>>,
     pub delete: Action<(u64, String), Result<Deleted, ApiError>>,
+    /// A restore with a safety snapshot first, while it runs and once it has ended.
+    pub safe: SafeRestore,
 }
 
 impl Actions {
@@ -130,6 +133,7 @@ impl Actions {
             create,
             restore,
             delete,
+            safe: SafeRestore::new(),
         }
     }
 
@@ -137,7 +141,13 @@ impl Actions {
     pub fn open(&self, which: OpenDialog) {
         match which {
             OpenDialog::Create => self.create.value().set(None),
-            OpenDialog::Restore(_) => self.restore.value().set(None),
+            OpenDialog::Restore(_) => {
+                self.restore.value().set(None);
+                // A finished safe restore is not shown again; a running one is.
+                if !self.safe.is_running() {
+                    self.safe.step.set(None);
+                }
+            }
             OpenDialog::Delete(_) => self.delete.value().set(None),
         }
         self.dialog.set(Some(which));
@@ -165,7 +175,12 @@ pub fn render_dialog(open: OpenDialog, store: PageStore, actions: Actions) -> An
     match open {
         OpenDialog::Create => view! { <CreateDialog server actions/> }.into_any(),
         OpenDialog::Restore(id) => match store.snapshot_untracked(id) {
-            Some(snapshot) => view! { <RestoreDialog server snapshot actions/> }.into_any(),
+            Some(snapshot) => {
+                // Read once: the safety snapshot changes the count while the dialog is open.
+                let room = untrack(|| store.count())
+                    .is_some_and(|used| used < crate::api::SNAPSHOTS_PER_SERVER);
+                view! { <RestoreDialog server snapshot actions store room/> }.into_any()
+            }
             None => ().into_any(),
         },
         OpenDialog::Delete(id) => match store.snapshot_untracked(id) {

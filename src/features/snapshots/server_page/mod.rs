@@ -6,6 +6,7 @@ mod create_dialog;
 mod delete_dialog;
 mod restore_dialog;
 mod rows;
+mod safe_restore;
 mod store;
 
 use super::SNAPSHOT_LIMIT;

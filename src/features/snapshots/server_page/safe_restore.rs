@@ -1,0 +1,142 @@
+//! Runs a restore with a safety snapshot first (see `restore_flow`): create, wait until it is
+//! completed, then restore exactly once. The task holds only app-level handles (session,
+//! notifier) and writes page signals with `try_`, so it carries on when the user goes to another
+//! page of the panel; closing the tab before the restore is sent stops it with nothing sent.
+
+use super::super::now_seconds;
+use super::super::restore_flow::{safety_description, safety_name, Event, Step};
+use super::store::PageStore;
+use crate::api::models::CreateSnapshot;
+use crate::components::Notifier;
+use crate::live::POLL_MS;
+use crate::session::Session;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The restore the user asked for.
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub server_id: u64,
+    pub server_name: String,
+    pub snapshot_id: u64,
+    pub snapshot_name: String,
+}
+
+/// Where the page shows the flow, and how it asks to cancel.
+#[derive(Clone, Copy)]
+pub struct SafeRestore {
+    pub step: RwSignal<Option<Step>>,
+    pub cancel_requested: RwSignal<bool>,
+}
+
+impl SafeRestore {
+    pub fn new() -> Self {
+        Self {
+            step: RwSignal::new(None),
+            cancel_requested: RwSignal::new(false),
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.step.with(|s| s.as_ref().is_some_and(|s| !s.is_over()))
+    }
+
+    pub fn start(&self, request: Request, session: Session, notifier: Notifier, store: PageStore) {
+        if self.is_running() {
+            return;
+        }
+        let this = *self;
+        this.cancel_requested.set(false);
+        this.step.set(Some(Step::Saving));
+        spawn_local(async move {
+            let end = run(request.clone(), this, session, store).await;
+            this.step.try_set(Some(end.clone()));
+            store.refresh();
+            match end {
+                Step::Started { safety } => notifier.success(format!(
+                    "Restoring {} from {}. The state before it was saved as {}.",
+                    request.server_name,
+                    request.snapshot_name,
+                    safety.unwrap_or_default()
+                )),
+                Step::Failed { reason, .. } => notifier.failure(reason),
+                Step::Cancelled { safety } => notifier.info(match safety {
+                    Some(safety) => {
+                        format!("Restore cancelled. The safety snapshot {safety} was kept.")
+                    }
+                    None => "Restore cancelled before anything was sent.".to_owned(),
+                }),
+                _ => {}
+            }
+        });
+    }
+}
+
+async fn run(request: Request, shown: SafeRestore, session: Session, store: PageStore) -> Step {
+    // Off the page (signal gone) no one can press Cancel: the flow goes on.
+    let cancelled = move || shown.cancel_requested.try_get_untracked().unwrap_or(false);
+    let show = move |step: &Step| {
+        shown.step.try_set(Some(step.clone()));
+    };
+    let ask = CreateSnapshot {
+        server_id: request.server_id,
+        name: safety_name(now_seconds()),
+        description: Some(safety_description(&request.snapshot_name)),
+    };
+    let created = session.call(move |api| api.create_snapshot(&ask)).await;
+    let mut step = match created {
+        Ok(created) => {
+            store.insert(created.snapshot.clone());
+            Step::Saving.next(Event::SafetyCreated {
+                name: created.snapshot.name,
+                id: created.snapshot.id,
+            })
+        }
+        Err(error) => Step::Saving.next(Event::SafetyRefused(error.to_string())),
+    };
+    show(&step);
+    while let Step::Waiting { safety_id, .. } = step {
+        gloo_timers::future::TimeoutFuture::new(POLL_MS).await;
+        if cancelled() {
+            return step.next(Event::Cancel);
+        }
+        let server_id = request.server_id;
+        let listing = session
+            .call(move |api| api.snapshots(Some(server_id), |_, _| ()))
+            .await;
+        let status = match listing {
+            Ok(listing) => listing
+                .results
+                .into_iter()
+                .find(|s| s.id == safety_id)
+                .map(|s| s.status),
+            Err(error) if error.is_unauthorized() => {
+                return step.next(Event::Interrupted("Your session ended.".to_owned()))
+            }
+            // A failed check is tried again at the next tick: the snapshot is still being made.
+            Err(_) => continue,
+        };
+        if !step.ready_to_restore(status.as_ref()) {
+            step = step.next(Event::SafetyStatus(status));
+            show(&step);
+            continue;
+        }
+        if cancelled() {
+            return step.next(Event::Cancel);
+        }
+        step = step.next(Event::RestoreSent);
+        show(&step);
+        let snapshot_id = request.snapshot_id;
+        return match session
+            .call(move |api| api.restore_snapshot(snapshot_id))
+            .await
+        {
+            Ok(started) => {
+                store.set_server_status(started.server.status);
+                step.next(Event::RestoreAccepted)
+            }
+            Err(error) => step.next(Event::RestoreRefused(error.to_string())),
+        };
+    }
+    step
+}
