@@ -296,9 +296,12 @@ async fn a_paged_list_is_followed_to_its_end_with_the_token_and_progress_on_each
     let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
     let heard = seen.clone();
     let listing = client()
-        .servers(&active(), move |p: Progress| {
-            heard.borrow_mut().push((p.loaded, p.count))
-        })
+        .servers(
+            &active(),
+            move |p: Progress, _: &[vps_panel::api::models::Server]| {
+                heard.borrow_mut().push((p.loaded, p.count))
+            },
+        )
         .await
         .expect("three pages");
     let ids: Vec<u64> = listing.results.iter().map(|s| s.id).collect();

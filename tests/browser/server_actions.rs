@@ -229,3 +229,54 @@ async fn restore_stays_disabled_until_the_server_name_is_typed_exactly() {
     clean_up(&container);
     fake_fetch::restore_fetch();
 }
+
+/// Opens the restore dialog of the first snapshot row and returns the safety checkbox.
+async fn open_restore(container: &web_sys::HtmlElement) -> web_sys::HtmlInputElement {
+    click(&query(container, "tbody tr button").expect("Restore"));
+    until("the dialog", || query(container, "[role=dialog]").is_some()).await;
+    query(container, "#restore-save-first")
+        .expect("the safety snapshot checkbox")
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .expect("an input")
+}
+
+#[wasm_bindgen_test]
+async fn the_safety_snapshot_is_offered_and_checked_when_the_server_has_room() {
+    routes(&[
+        get("/servers/", 200, SERVERS),
+        get("/snapshots/", 200, SNAPSHOTS),
+    ]);
+    let (container, _handle) = mount_server_page();
+    until("the snapshots", || query_all(&container, "tbody tr") == 2).await;
+    let save_first = open_restore(&container).await;
+    assert!(save_first.checked());
+    assert!(!save_first.disabled());
+    assert!(text_of(&container).contains("Take a snapshot of the current state first"));
+    clean_up(&container);
+    fake_fetch::restore_fetch();
+}
+
+#[wasm_bindgen_test]
+async fn at_five_snapshots_the_safety_snapshot_is_unchecked_disabled_and_explained() {
+    let five: Vec<serde_json::Value> = (0..5)
+        .map(|i| {
+            serde_json::json!({"id": 900 + i, "server": {"id": 12345, "name": "web-server-01"},
+            "name": format!("s{i}"), "status": "completed", "size_mb": 10,
+            "created_at": "2025-01-15T18:30:00Z", "description": null})
+        })
+        .collect();
+    let body = serde_json::json!({"count": 5, "results": five}).to_string();
+    routes(&[
+        get("/servers/", 200, SERVERS),
+        get("/snapshots/", 200, &body),
+    ]);
+    let (container, _handle) = mount_server_page();
+    until("the snapshots", || query_all(&container, "tbody tr") == 5).await;
+    let save_first = open_restore(&container).await;
+    assert!(!save_first.checked());
+    assert!(save_first.disabled());
+    assert!(text_of(&container).contains("already has 5 of 5 snapshots"));
+    assert_eq!(writes(), 0);
+    clean_up(&container);
+    fake_fetch::restore_fetch();
+}
