@@ -40,6 +40,8 @@ test("the servers list shows every column and the snapshot quota of each server"
   await openSignedIn(page, "/servers");
   const table = page.getByRole("table", { name: "Servers" });
   await table.waitFor();
+  // The first API page shows at once; count once every page is in.
+  await page.getByText("6 of 6 servers shown").waitFor();
   assert.equal(await table.locator("tbody tr").count(), 6);
   const db = table.locator("tr", { has: page.getByRole("link", { name: "db-primary" }) });
   assert.match(await db.innerText(), /active/);
