@@ -364,3 +364,52 @@ test("at 5 of 5 the safety snapshot cannot be offered, and the dialog says why",
   assert.deepEqual(await writes(), []);
   await page.context().close();
 });
+
+test("a safe restore carries on when the user goes to another page, and ends with a notification", async () => {
+  const page = await serverPage("/servers/12345");
+  await row(page, "pre-migration-snapshot").getByRole("button", { name: "Restore pre-migration-snapshot" }).click();
+  await dialog(page).getByLabel(/Type the server's name/).fill("web-server-01");
+  await dialog(page).getByRole("button", { name: "Restore" }).click();
+  await dialog(page).getByText(/Saving the current state as pre-restore-/).waitFor();
+  await page.keyboard.press("Escape"); // hides the dialog; the restore goes on
+  await dialog(page).waitFor({ state: "detached" });
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Servers" }).click();
+  await page.waitForURL(/\/servers$/);
+  await page.getByRole("status").filter({ hasText: /Restoring web-server-01 from pre-migration-snapshot\. The state before it was saved as pre-restore-/ })
+    .waitFor({ timeout: 20_000 });
+  assert.deepEqual(await writes(), ["POST /api/v1/snapshots/", "POST /api/v1/snapshots/801/restore/"]);
+  assert.deepEqual(unexpectedProblems(page), []);
+  await page.context().close();
+});
+
+test("a safe restore can be done with the keyboard alone", async () => {
+  const page = await serverPage("/servers/12345");
+  await tabTo(page, page.getByRole("button", { name: "Restore pre-migration-snapshot" }));
+  await page.keyboard.press("Enter");
+  await dialog(page).waitFor();
+  await page.keyboard.type("web-server-01"); // focus starts in the name field; the safety box is checked
+  await page.keyboard.press("Enter");
+  await dialog(page).getByText(/Saving the current state as pre-restore-/).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Cancel restore", "focus stays in the dialog");
+  await dialog(page).getByText("The restore has started.").waitFor({ timeout: 20_000 });
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Close");
+  await page.keyboard.press("Enter");
+  await dialog(page).waitFor({ state: "detached" });
+  assert.deepEqual(await writes(), ["POST /api/v1/snapshots/", "POST /api/v1/snapshots/801/restore/"]);
+  await page.context().close();
+});
+
+for (const colorScheme of ["light", "dark"]) {
+  test(`axe-core finds nothing in each step of a safe restore (${colorScheme})`, async () => {
+    const page = await serverPage("/servers/12345", { colorScheme });
+    await row(page, "pre-migration-snapshot").getByRole("button", { name: "Restore pre-migration-snapshot" }).click();
+    await dialog(page).getByLabel(/Type the server's name/).fill("web-server-01");
+    await dialog(page).getByRole("button", { name: "Restore" }).click();
+    await dialog(page).getByRole("button", { name: "Cancel restore" }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], "saving");
+    await dialog(page).getByText("The restore has started.").waitFor({ timeout: 20_000 });
+    assert.deepEqual(await axeViolations(page), [], "started");
+    await screenshot(page, `restore-safety-started-${colorScheme}`);
+    await page.context().close();
+  });
+}

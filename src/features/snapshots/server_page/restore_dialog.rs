@@ -8,6 +8,7 @@ use crate::components::{use_notifier, Dialog};
 use crate::format::{exact_time, parse_timestamp};
 use crate::session::use_session;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Restore overwrites the server: the dialog says so plainly and asks for the server's name.
 /// With "Take a snapshot of the current state first" (checked when the server has room) it
@@ -169,6 +170,19 @@ fn SafeRestoreSteps(step: Step, restoring_from: String, actions: Actions) -> imp
     };
     let can_cancel = step.can_cancel();
     let is_over = step.is_over();
+    // The form this replaces held the focus: give it to this step's first button, so the
+    // keyboard stays in the dialog.
+    let buttons = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(first) = buttons
+            .get()
+            .and_then(|div| div.query_selector("button").ok().flatten())
+        {
+            if let Ok(first) = first.dyn_into::<web_sys::HtmlElement>() {
+                let _ = first.focus();
+            }
+        }
+    });
     view! {
         <ol class="steps" aria-live="polite">
             <li class="steps__item" data-state=first>{saving}<span class="steps__state">{format!(" ({first})")}</span></li>
@@ -180,7 +194,7 @@ fn SafeRestoreSteps(step: Step, restoring_from: String, actions: Actions) -> imp
         {can_cancel.then(|| view! {
             <p class="field__help">"Until the restore is sent you can cancel: the safety snapshot stays and nothing else happens. Closing this tab before then cancels the restore too."</p>
         })}
-        <div class="form__buttons">
+        <div class="form__buttons" node_ref=buttons>
             {can_cancel.then(|| view! {
                 <button type="button" class="button" on:click=move |_| actions.safe.cancel_requested.set(true)>
                     "Cancel restore"
