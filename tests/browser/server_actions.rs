@@ -65,6 +65,18 @@ fn writes() -> usize {
     calls().iter().filter(|c| c.method != "GET").count()
 }
 
+/// A snapshot list of web-server-01 at the limit: five completed snapshots.
+fn five_snapshots() -> String {
+    let five: Vec<serde_json::Value> = (0..5)
+        .map(|i| {
+            serde_json::json!({"id": 900 + i, "server": {"id": 12345, "name": "web-server-01"},
+            "name": format!("s{i}"), "status": "completed", "size_mb": 10,
+            "created_at": "2025-01-15T18:30:00Z", "description": null})
+        })
+        .collect();
+    serde_json::json!({"count": 5, "results": five}).to_string()
+}
+
 #[wasm_bindgen_test]
 async fn the_name_field_explains_each_problem_and_an_invalid_name_is_never_sent() {
     routes(&[
@@ -116,14 +128,7 @@ async fn the_name_field_explains_each_problem_and_an_invalid_name_is_never_sent(
 
 #[wasm_bindgen_test]
 async fn create_is_disabled_with_its_reason_at_five_snapshots() {
-    let five: Vec<serde_json::Value> = (0..5)
-        .map(|i| {
-            serde_json::json!({"id": 900 + i, "server": {"id": 12345, "name": "web-server-01"},
-            "name": format!("s{i}"), "status": "completed", "size_mb": 10,
-            "created_at": "2025-01-15T18:30:00Z", "description": null})
-        })
-        .collect();
-    let body = serde_json::json!({"count": 5, "results": five}).to_string();
+    let body = five_snapshots();
     routes(&[
         get("/servers/", 200, SERVERS),
         get("/snapshots/", 200, &body),
@@ -258,14 +263,7 @@ async fn the_safety_snapshot_is_offered_and_checked_when_the_server_has_room() {
 
 #[wasm_bindgen_test]
 async fn at_five_snapshots_the_safety_snapshot_is_unchecked_disabled_and_explained() {
-    let five: Vec<serde_json::Value> = (0..5)
-        .map(|i| {
-            serde_json::json!({"id": 900 + i, "server": {"id": 12345, "name": "web-server-01"},
-            "name": format!("s{i}"), "status": "completed", "size_mb": 10,
-            "created_at": "2025-01-15T18:30:00Z", "description": null})
-        })
-        .collect();
-    let body = serde_json::json!({"count": 5, "results": five}).to_string();
+    let body = five_snapshots();
     routes(&[
         get("/servers/", 200, SERVERS),
         get("/snapshots/", 200, &body),
