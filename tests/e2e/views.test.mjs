@@ -188,6 +188,8 @@ test("the servers and snapshots lists refresh themselves while work is in flight
   const page = await newPage(browser);
   assert.equal((await api("snapshots/801/restore/", { method: "POST" })).status, 200);
   await openSignedIn(page, "/servers");
+  // Once every page is in: while the list still arrives, rows move to their sorted place.
+  await page.getByText("6 of 6 servers shown").waitFor();
   const web = page.locator("tr[data-server-id='12345']");
   await web.locator("[data-status=restoring]").waitFor();
   await web.getByRole("link", { name: "web-server-01" }).focus();

@@ -196,8 +196,13 @@ fn SafeRestoreSteps(step: Step, restoring_from: String, actions: Actions) -> imp
         })}
         <div class="form__buttons" node_ref=buttons>
             {can_cancel.then(|| view! {
-                <button type="button" class="button" on:click=move |_| actions.safe.cancel_requested.set(true)>
-                    "Cancel restore"
+                <button
+                    type="button"
+                    class="button"
+                    disabled=move || actions.safe.cancel_requested.get()
+                    on:click=move |_| actions.safe.cancel_requested.set(true)
+                >
+                    {move || if actions.safe.cancel_requested.get() { "Cancelling…" } else { "Cancel restore" }}
                 </button>
             })}
             {(is_over || !can_cancel).then(|| view! {

@@ -13,6 +13,9 @@ use crate::session::Session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// How often a waiting flow looks for a cancel between two checks of the safety snapshot.
+const CANCEL_CHECK_MS: u32 = 250;
+
 /// The restore the user asked for.
 #[derive(Clone, Debug)]
 pub struct Request {
@@ -96,9 +99,12 @@ async fn run(request: Request, shown: SafeRestore, session: Session, store: Page
     };
     show(&step);
     while let Step::Waiting { safety_id, .. } = step {
-        gloo_timers::future::TimeoutFuture::new(POLL_MS).await;
-        if cancelled() {
-            return step.next(Event::Cancel);
+        // Wait for the next check in short slices, so a cancel takes effect at once.
+        for _ in 0..POLL_MS / CANCEL_CHECK_MS {
+            gloo_timers::future::TimeoutFuture::new(CANCEL_CHECK_MS).await;
+            if cancelled() {
+                return step.next(Event::Cancel);
+            }
         }
         let server_id = request.server_id;
         let listing = session
