@@ -1,7 +1,7 @@
 //! The shell (header, main region), the session provider and the routes.
 
 use crate::api::{load_config, PanelConfig};
-use crate::base_path::{document_router_base, href, path_in_panel};
+use crate::base_path::{href, panel_base, path_in_panel};
 use crate::components::{use_page_title, Loading, Notifications, Notifier};
 use crate::features::servers::ServersPage;
 use crate::features::sign_in::{sign_in_path, SignInPage};
@@ -44,7 +44,7 @@ pub fn Panel(
         });
     }
     // Deployed under a sub-path (`<base href="/ops/panel/">`), routes and links live under it.
-    let base = document_router_base();
+    let base = panel_base();
     view! {
         <Router base>
             <Shell>
@@ -133,7 +133,7 @@ fn RequireSession(children: ChildrenFn) -> impl IntoView {
             let pathname = location.pathname.get_untracked();
             let here = format!(
                 "{}{}",
-                path_in_panel(&document_router_base(), &pathname),
+                path_in_panel(&panel_base(), &pathname),
                 location.search.get_untracked()
             );
             view! { <Redirect path=sign_in_path(&here)/> }.into_any()

@@ -22,15 +22,21 @@ pub fn path_in_panel<'a>(router_base: &str, pathname: &'a str) -> &'a str {
 /// An `href` for a page of the panel (`/servers/1`) under the deployed base path.
 /// `<A href>` takes an absolute path as it is (navigation adds the router base; links do not).
 pub fn href(path: &str) -> String {
-    thread_local! {
-        static BASE: String = document_router_base();
-    }
-    BASE.with(|base| format!("{base}{path}"))
+    format!("{}{path}", panel_base())
 }
 
-/// The router base of this document, read from its `<base href>`; `` (the root) when it has
-/// none (without one, `document.baseURI` is just the current page's address).
-pub fn document_router_base() -> String {
+/// The router base of this document (`/ops/panel`, or `` at the root). `<base href>` does not
+/// change while the panel runs, so it is read once.
+pub fn panel_base() -> String {
+    thread_local! {
+        static BASE: String = read_router_base();
+    }
+    BASE.with(String::clone)
+}
+
+/// Reads the router base from the document's `<base href>`; `` when it has none (without one,
+/// `document.baseURI` is just the current page's address).
+fn read_router_base() -> String {
     let document = web_sys::window().and_then(|window| window.document());
     let has_base = document
         .as_ref()

@@ -11,7 +11,7 @@ mod url;
 pub use client::{ApiClient, ServerFilter, DEFAULT_TIMEOUT_MS};
 pub use config::{load_config, parse_config, PanelConfig, DEFAULT_API_BASE};
 pub use error::{describe_status, error_from_response, server_message, ApiError, ServerMessage};
-pub use paging::{checked_next, Listing, Progress, MAX_PAGES};
+pub use paging::{Listing, Progress, MAX_PAGES};
 pub use snapshot_name::{snapshot_name_problem, MAX_SNAPSHOT_NAME_LEN};
 pub use url::join_url;
 

@@ -208,16 +208,6 @@ pub fn search_within(servers: &[Server], order: &[usize], search: &str) -> Vec<u
         .collect()
 }
 
-/// The rows to show, as positions in `servers`: sorted, then searched.
-pub fn visible_order(
-    servers: &[Server],
-    view: &ServersView,
-    snapshot_count: impl Fn(u64) -> Option<usize>,
-) -> Vec<usize> {
-    let order = sorted_order(servers, view.sort, view.descending, snapshot_count);
-    search_within(servers, &order, &view.search)
-}
-
 /// One server's value in the sorted column; all servers of one sort use the same variant.
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
 enum SortValue {
@@ -279,6 +269,16 @@ mod tests {
     use super::*;
     use crate::api::models::ServerStatus;
     use std::collections::HashMap;
+
+    /// The rows to show, as positions in `servers`: sorted, then searched.
+    fn visible_order(
+        servers: &[Server],
+        view: &ServersView,
+        snapshot_count: impl Fn(u64) -> Option<usize>,
+    ) -> Vec<usize> {
+        let order = sorted_order(servers, view.sort, view.descending, snapshot_count);
+        search_within(servers, &order, &view.search)
+    }
 
     fn server(id: u64, name: &str, ip: &str, host: &str) -> Server {
         Server {
