@@ -20,7 +20,7 @@ pub fn path_in_panel<'a>(router_base: &str, pathname: &'a str) -> &'a str {
 }
 
 /// An `href` for a page of the panel (`/servers/1`) under the deployed base path.
-/// `<A href>` takes an absolute path as it is (navigation adds the router base; links do not).
+/// Links take an absolute path as it is (navigation adds the router base; links do not).
 pub fn href(path: &str) -> String {
     format!("{}{path}", panel_base())
 }

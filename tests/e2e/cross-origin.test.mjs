@@ -38,7 +38,7 @@ test("a panel on another origin signs in and works; its token goes to the API or
   });
   await page.goto(`${host.url}servers`);
   await signIn(page, { token: API_TOKEN });
-  await page.getByRole("link", { name: "web-server-01" }).waitFor();
+  await page.getByText("6 of 6 servers shown").waitFor();
   await page.getByRole("link", { name: "web-server-01" }).click();
   await page.getByText("2 of 5 snapshots used").waitFor();
 

@@ -171,7 +171,7 @@ test("under /ops/panel/ behind nginx: sign-in, list, server page, create, restor
   await nav.getByRole("link", { name: "Servers" }).click();
   await page.waitForURL(`${panelUrl}servers`);
   assert.equal(await nav.getByRole("link", { name: "Servers" }).getAttribute("aria-current"), "page");
-  await page.getByRole("link", { name: "web-server-01" }).waitFor();
+  await page.getByText("6 of 6 servers shown").waitFor();
   await screenshot(page, "deploy-nginx-servers");
   await page.getByRole("link", { name: "db-primary" }).click();
   await page.waitForURL(`${panelUrl}servers/12346`);

@@ -1,5 +1,5 @@
 use super::model::{search_within, sorted_order, ServersView, SortKey, STATUS_FILTERS};
-use crate::api::models::{Server, ServerStatus, Snapshot};
+use crate::api::models::{Plan, Server, ServerStatus, Snapshot};
 use crate::api::{
     ApiError, Listing, Progress, ServerFilter, SNAPSHOTS_PER_SERVER as SNAPSHOT_LIMIT,
 };
@@ -11,13 +11,15 @@ use crate::format::{count, plan_resources};
 use crate::live::{refresh_while, Loaded};
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use std::collections::{BTreeSet, HashMap};
 
 /// Rows per page of the servers table.
 pub const ROWS_PER_PAGE: usize = 50;
+
+/// How long typing must pause before the search is written to the URL.
+const SEARCH_TO_URL_MS: u32 = 400;
 
 #[component]
 pub fn ServersPage() -> impl IntoView {
@@ -64,8 +66,31 @@ pub fn ServersPage() -> impl IntoView {
     let snapshots = LocalResource::new(move || session.call(|api| api.snapshots(None, |_, _| ())));
 
     let table_page = RwSignal::new(0_usize);
+    // The search box filters at once; the URL follows once typing pauses. Each history write
+    // costs the browser more than the filtering itself (Chromium even fetches the favicon
+    // again), so writing it on every keystroke would cost a frame.
+    let search_text = RwSignal::new(view_state.with_untracked(|v| v.search.clone()));
+    // Each keystroke's number: a write waits, then goes ahead only if no keystroke came since
+    // and the page is still there.
+    let keystrokes = StoredValue::new(0_u64);
+    let write_pending = StoredValue::new(false);
+    let url_search = Memo::new(move |_| view_state.with(|v| v.search.clone()));
+    Effect::new(move |_| {
+        // Back, forward or a link: the URL's search wins, unless a write of ours is pending.
+        let from_url = url_search.get();
+        if !write_pending.get_value() && search_text.with_untracked(|typed| *typed != from_url) {
+            search_text.set(from_url);
+        }
+    });
+    // The view as the user sees it: the URL's filters and sort, with the search as typed.
+    let current_view = move || ServersView {
+        search: search_text.get_untracked(),
+        ..view_state.get_untracked()
+    };
     let set_view = move |next: ServersView| {
         table_page.set(0);
+        write_pending.set_value(false);
+        search_text.set(next.search.clone());
         navigate(
             &format!("/servers{}", next.to_query()),
             NavigateOptions {
@@ -117,7 +142,7 @@ pub fn ServersPage() -> impl IntoView {
     // Sorting (the costly step) reruns only when the list, the sort or the counts change;
     // a keystroke in the search box only filters the sorted order.
     let sort = Memo::new(move |_| view_state.with(|v| (v.sort, v.descending)));
-    let search = Memo::new(move |_| view_state.with(|v| v.search.clone()));
+    let search = Memo::new(move |_| search_text.get());
     let sorted = Memo::new(move |_| {
         let counts = counts.get();
         let (key, descending) = sort.get();
@@ -183,14 +208,33 @@ pub fn ServersPage() -> impl IntoView {
 
     let on_sort = {
         let set_view = set_view.clone();
-        Callback::new(move |key: SortKey| set_view(view_state.get_untracked().sorted_by(key)))
+        Callback::new(move |key: SortKey| set_view(current_view().sorted_by(key)))
     };
+    let on_search = {
+        let set_view = set_view.clone();
+        Callback::new(move |typed: String| {
+            search_text.set(typed);
+            table_page.set(0);
+            let this = keystrokes.get_value() + 1;
+            keystrokes.set_value(this);
+            write_pending.set_value(true);
+            let set_view = set_view.clone();
+            leptos::task::spawn_local(async move {
+                gloo_timers::future::TimeoutFuture::new(SEARCH_TO_URL_MS).await;
+                let latest = keystrokes.try_get_value() == Some(this);
+                if latest && write_pending.try_get_value() == Some(true) {
+                    set_view(current_view());
+                }
+            });
+        })
+    };
+    let current = Callback::new(move |()| current_view());
 
     view! {
         <div class="page-head">
             <h1>"Servers"</h1>
         </div>
-        <FilterBar view_state locations set_view=set_view.clone()/>
+        <FilterBar view_state current search_text on_search locations set_view=set_view.clone()/>
         {move || {
             servers
                 .with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).and_then(cut_short))
@@ -324,6 +368,12 @@ fn snapshot_counts(
 fn FilterBar(
     /// The current view, read from the URL.
     view_state: Memo<ServersView>,
+    /// The view as shown now (the URL's, with the search as typed).
+    current: Callback<(), ServersView>,
+    /// The search box's text.
+    search_text: RwSignal<String>,
+    /// Called with the search box's text at each keystroke.
+    on_search: Callback<String>,
     /// Choices for the Location select.
     locations: Memo<Vec<String>>,
     /// Writes a new view to the URL.
@@ -335,7 +385,7 @@ fn FilterBar(
             let value = event_target_value(&ev);
             set_view(ServersView {
                 status: (!value.is_empty()).then_some(value),
-                ..view_state.get_untracked()
+                ..current.run(())
             })
         }
     };
@@ -345,15 +395,9 @@ fn FilterBar(
             let value = event_target_value(&ev);
             set_view(ServersView {
                 location: (!value.is_empty()).then_some(value),
-                ..view_state.get_untracked()
+                ..current.run(())
             })
         }
-    };
-    let on_search = move |ev| {
-        set_view(ServersView {
-            search: event_target_value(&ev),
-            ..view_state.get_untracked()
-        })
     };
     let status = move || view_state.with(|v| v.status.clone().unwrap_or_default());
     let location = move || view_state.with(|v| v.location.clone().unwrap_or_default());
@@ -391,8 +435,8 @@ fn FilterBar(
                     class="input"
                     type="search"
                     placeholder="Name, hostname or IP"
-                    prop:value=move || view_state.with(|v| v.search.clone())
-                    on:input=on_search
+                    prop:value=search_text
+                    on:input=move |ev| on_search.run(event_target_value(&ev))
                 />
             </label>
         </div>
@@ -437,14 +481,20 @@ fn ServersTable(
             }
         })
         .collect_view();
+    // Rows are slots, made once and never thrown away: a keystroke, a sort or a page turn
+    // rewrites the text of the slots it needs (a few hundred text updates) instead of building
+    // and dropping rows (their elements and reactive cells), which cost a frame and more.
+    // Slots with no server in them are hidden.
+    let slots =
+        Memo::new(move |made: Option<&usize>| rows.with(Vec::len).max(made.copied().unwrap_or(0)));
     view! {
         <div class="table-wrap">
             <table class="data-table data-table--sortable">
                 <caption class="visually-hidden">"Servers"</caption>
                 <thead><tr>{headers}</tr></thead>
                 <tbody>
-                    <For each=move || rows.get() key=|id| *id let:id>
-                        <ServerRow id servers counts/>
+                    <For each=move || 0..slots.get() key=|position| *position let:position>
+                        <ServerRow position rows servers counts/>
                     </For>
                 </tbody>
             </table>
@@ -452,17 +502,24 @@ fn ServersTable(
     }
 }
 
-/// One server's row; it reads its server by id, so a refresh updates the cells in place.
+/// One slot of the table: the server at this position of the page, if there is one. Refreshes
+/// and keystrokes update its cells in place.
 #[component]
 fn ServerRow(
-    /// The server this row shows.
-    id: u64,
+    /// The position on the page this row shows.
+    position: usize,
+    /// The ids of the rows on this page.
+    rows: Memo<Vec<u64>>,
     /// Every server by id, to read this one from.
     servers: Memo<HashMap<u64, Server>>,
     /// Snapshots per server id, when known.
     counts: Memo<Option<HashMap<u64, usize>>>,
 ) -> impl IntoView {
-    let server = Memo::new(move |_| servers.with(|m| m.get(&id).cloned()));
+    let id = Memo::new(move |_| rows.with(|r| r.get(position).copied()));
+    let server = Memo::new(move |_| {
+        id.get()
+            .and_then(|id| servers.with(|m| m.get(&id).cloned()))
+    });
     let text = move |read: fn(&Server) -> Option<String>| {
         move || {
             server
@@ -470,23 +527,32 @@ fn ServerRow(
                 .unwrap_or_else(|| "—".into())
         }
     };
-    let count = move || counts.with(|c| c.as_ref().map(|c| c.get(&id).copied().unwrap_or(0)));
+    let status = Signal::derive(move || {
+        server.with(|s| s.as_ref().map(|s| s.status.to_string()).unwrap_or_default())
+    });
+    let plan = move |read: fn(&Plan) -> String| {
+        move || server.with(|s| s.as_ref().and_then(|s| s.plan.as_ref().map(read)))
+    };
+    let count = move || {
+        let id = id.get()?;
+        counts.with(|c| c.as_ref().map(|c| c.get(&id).copied().unwrap_or(0)))
+    };
     view! {
-        <tr data-server-id=id.to_string()>
+        <tr hidden=move || id.with(Option::is_none) data-server-id=move || id.get().map(|id| id.to_string())>
             <td data-label="Name">
-                <A href=href(&format!("/servers/{id}")) attr:class="cell-main link-strong">{text(|s| Some(s.name.clone()))}</A>
+                // A plain link (the router follows it all the same): `<A>` would add a memo and a
+                // router lookup to every row.
+                <a href=move || id.get().map(|id| href(&format!("/servers/{id}"))) class="cell-main link-strong">
+                    {text(|s| Some(s.name.clone()))}
+                </a>
                 <span class="cell-sub">{move || server.with(|s| s.as_ref().and_then(|s| s.hostname.clone()))}</span>
             </td>
-            <td data-label="Status">
-                {move || server.with(|s| s.as_ref().map(|s| view! { <StatusBadge status=s.status.to_string()/> }))}
-            </td>
+            <td data-label="Status"><StatusBadge status/></td>
             <td data-label="Location">{text(|s| s.location.clone())}</td>
             <td data-label="IP address" class="mono">{text(|s| s.ip_address.clone())}</td>
             <td data-label="Plan">
-                {move || server.with(|s| s.as_ref().and_then(|s| s.plan.clone()).map(|plan| view! {
-                    <span class="cell-main">{plan.name.clone()}</span>
-                    <span class="cell-sub">{plan_resources(&plan)}</span>
-                }))}
+                <span class="cell-main">{plan(|plan| plan.name.clone())}</span>
+                <span class="cell-sub">{plan(plan_resources)}</span>
             </td>
             <td data-label="OS">{text(|s| s.os.as_ref().map(|os| os.name.clone()))}</td>
             <td data-label="Snapshots">

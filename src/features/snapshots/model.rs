@@ -111,6 +111,19 @@ pub fn newest_first(snapshots: &mut [Snapshot]) {
     });
 }
 
+/// The snapshots that could be deleted to make room, oldest first (unparsable dates first too:
+/// nothing says they are recent), never the one `keep` names (the snapshot about to be restored).
+pub fn oldest_first_except(snapshots: &[Snapshot], keep: Option<u64>) -> Vec<Snapshot> {
+    let mut list: Vec<Snapshot> = snapshots
+        .iter()
+        .filter(|s| Some(s.id) != keep)
+        .cloned()
+        .collect();
+    newest_first(&mut list);
+    list.reverse();
+    list
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,6 +232,20 @@ mod tests {
             ]
         );
         assert!(changes(&after, &after, "web", None, None).is_empty());
+    }
+
+    #[test]
+    fn room_is_made_from_the_oldest_never_from_the_snapshot_being_restored() {
+        let list = vec![
+            snapshot(5, SnapshotStatus::Completed, "2025-03-01T00:00:00Z"),
+            snapshot(4, SnapshotStatus::Completed, "2025-01-01T00:00:00Z"),
+            snapshot(3, SnapshotStatus::Completed, "garbage"),
+            snapshot(2, SnapshotStatus::Completed, "2025-02-01T00:00:00Z"),
+        ];
+        let ids = |l: Vec<Snapshot>| l.iter().map(|s| s.id).collect::<Vec<_>>();
+        assert_eq!(ids(oldest_first_except(&list, None)), vec![3, 4, 2, 5]);
+        assert_eq!(ids(oldest_first_except(&list, Some(4))), vec![3, 2, 5]);
+        assert!(oldest_first_except(&[], None).is_empty());
     }
 
     #[test]

@@ -3,7 +3,6 @@ use crate::base_path::href;
 use crate::components::StatusBadge;
 use crate::format::{exact_time, megabytes, parse_timestamp, relative_time};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::now_seconds;
 
@@ -91,7 +90,7 @@ fn SnapshotRow(id: u64, rows: Memo<Vec<Snapshot>>) -> impl IntoView {
             <td data-label="Name" class="cell-main mono-name">{move || snapshot.with(|s| s.as_ref().map(|s| s.name.clone()))}</td>
             <td data-label="Server">{show(|s| {
                 let name = s.server.name.clone().unwrap_or_else(|| format!("Server {}", s.server.id));
-                view! { <A href=href(&format!("/servers/{}", s.server.id))>{name}</A> }.into_any()
+                view! { <a href=href(&format!("/servers/{}", s.server.id))>{name}</a> }.into_any()
             })}</td>
             <td data-label="Status">{show(|s| view! { <StatusBadge status=s.status.to_string()/> }.into_any())}</td>
             <td data-label="Size">{show(size_cell)}</td>

@@ -3,6 +3,7 @@
 
 use super::create_dialog::CreateDialog;
 use super::delete_dialog::DeleteDialog;
+use super::make_room_dialog::MakeRoomDialog;
 use super::restore_dialog::RestoreDialog;
 use super::safe_restore::SafeRestore;
 use super::store::PageStore;
@@ -17,6 +18,25 @@ pub enum OpenDialog {
     Create,
     Restore(u64),
     Delete(u64),
+    /// The snapshot limit stopped `Next`: pick one to delete, then carry on.
+    MakeRoom(Next),
+}
+
+/// What the user was doing when the snapshot limit stopped them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Next {
+    Create,
+    /// Restoring from this snapshot, with a safety snapshot first.
+    Restore(u64),
+}
+
+impl Next {
+    pub fn dialog(self) -> OpenDialog {
+        match self {
+            Next::Create => OpenDialog::Create,
+            Next::Restore(id) => OpenDialog::Restore(id),
+        }
+    }
 }
 
 /// What a delete ended as: gone now, or already gone (404).
@@ -26,14 +46,19 @@ pub enum Deleted {
     Already,
 }
 
+type CreateAction = Action<CreateSnapshot, Result<CreatedSnapshot, ApiError>>;
+type RestoreAction = Action<(u64, String), Result<RestoreStarted, ApiError>>;
+
 #[derive(Clone, Copy)]
 pub struct Actions {
     pub dialog: RwSignal<Option<OpenDialog>>,
-    pub create: Action<CreateSnapshot, Result<CreatedSnapshot, ApiError>>,
-    pub restore: Action<(u64, String), Result<RestoreStarted, ApiError>>,
+    pub create: CreateAction,
+    pub restore: RestoreAction,
     pub delete: Action<(u64, String), Result<Deleted, ApiError>>,
     /// A restore with a safety snapshot first, while it runs and once it has ended.
     pub safe: SafeRestore,
+    /// Set while a delete makes room: what opens once it has succeeded.
+    pub resume: RwSignal<Option<Next>>,
 }
 
 impl Actions {
@@ -42,6 +67,8 @@ impl Actions {
         let notifier = use_notifier();
         let dialog = RwSignal::new(None);
         let close = move || dialog.try_set(None);
+        let resume = RwSignal::new(None::<Next>);
+        let safe = SafeRestore::new();
 
         let create = Action::new_local(move |request: &CreateSnapshot| {
             let pending = session.call({
@@ -62,11 +89,18 @@ impl Actions {
                                 .unwrap_or_else(|| format!("Snapshot {name} is being created.")),
                         );
                     }
-                    Err(error) => report(
-                        notifier,
-                        &format!("Could not create snapshot {name}"),
-                        error,
-                    ),
+                    Err(error) => {
+                        // A 400 may be the limit, reached from elsewhere: a fresh count lets
+                        // the form offer to make room.
+                        if matches!(error, ApiError::Http { status: 400, .. }) {
+                            store.refresh();
+                        }
+                        report(
+                            notifier,
+                            &format!("Could not create snapshot {name}"),
+                            error,
+                        )
+                    }
                 }
                 result
             }
@@ -107,15 +141,26 @@ impl Actions {
                     Err(ApiError::NotFound { .. }) => Ok(Deleted::Already),
                     Err(error) => Err(error),
                 };
+                // Room was made for something: carry on with it, else just close.
+                let carry_on = move || match resume.try_get_untracked().flatten() {
+                    Some(next) => {
+                        resume.try_set(None);
+                        clear_answers(create, restore, safe);
+                        dialog.try_set(Some(next.dialog()));
+                    }
+                    None => {
+                        close();
+                    }
+                };
                 match &result {
                     Ok(Deleted::Now) => {
                         store.remove(id);
-                        close();
+                        carry_on();
                         notifier.success(format!("Snapshot {name} was deleted."));
                     }
                     Ok(Deleted::Already) => {
                         store.remove(id);
-                        close();
+                        carry_on();
                         notifier.info(format!("Snapshot {name} had already been deleted."));
                     }
                     Err(error) => report(
@@ -133,28 +178,49 @@ impl Actions {
             create,
             restore,
             delete,
-            safe: SafeRestore::new(),
+            safe,
+            resume,
         }
     }
 
     /// Opens a dialog with no answer left over from an earlier one.
     pub fn open(&self, which: OpenDialog) {
         match which {
-            OpenDialog::Create => self.create.value().set(None),
-            OpenDialog::Restore(_) => {
-                self.restore.value().set(None);
-                // A finished safe restore is not shown again; a running one is.
-                if !self.safe.is_running() {
-                    self.safe.step.set(None);
-                }
-            }
             OpenDialog::Delete(_) => self.delete.value().set(None),
+            _ => {
+                self.resume.set(None);
+                clear_answers(self.create, self.restore, self.safe);
+            }
         }
         self.dialog.set(Some(which));
     }
 
+    /// Deletes a snapshot to make room for `next`, which opens once the delete succeeds.
+    pub fn delete_to_make_room(&self, snapshot_id: u64, next: Next) {
+        self.resume.set(Some(next));
+        self.open(OpenDialog::Delete(snapshot_id));
+    }
+
+    /// The delete dialog's Cancel: back to the choice it came from, if any.
+    pub fn cancel_delete(&self) {
+        match self.resume.get_untracked() {
+            Some(next) => self.open(OpenDialog::MakeRoom(next)),
+            None => self.close(),
+        }
+    }
+
     pub fn close(&self) {
+        self.resume.set(None);
         self.dialog.set(None);
+    }
+}
+
+/// Answers of an earlier create or restore are not shown again; a running safe restore is.
+fn clear_answers(create: CreateAction, restore: RestoreAction, safe: SafeRestore) {
+    create.value().try_set(None);
+    restore.value().try_set(None);
+    if !safe.is_running() {
+        safe.step.try_set(None);
     }
 }
 
@@ -173,7 +239,7 @@ pub fn render_dialog(open: OpenDialog, store: PageStore, actions: Actions) -> An
         return ().into_any();
     };
     match open {
-        OpenDialog::Create => view! { <CreateDialog server actions/> }.into_any(),
+        OpenDialog::Create => view! { <CreateDialog server actions store/> }.into_any(),
         OpenDialog::Restore(id) => match store.snapshot_untracked(id) {
             Some(snapshot) => {
                 // Read once: the safety snapshot changes the count while the dialog is open.
@@ -187,5 +253,8 @@ pub fn render_dialog(open: OpenDialog, store: PageStore, actions: Actions) -> An
             Some(snapshot) => view! { <DeleteDialog snapshot actions/> }.into_any(),
             None => ().into_any(),
         },
+        OpenDialog::MakeRoom(next) => {
+            view! { <MakeRoomDialog server next store actions/> }.into_any()
+        }
     }
 }

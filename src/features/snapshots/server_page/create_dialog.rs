@@ -1,15 +1,16 @@
 use super::super::model::suggest_name;
 use super::super::now_seconds;
-use super::actions::Actions;
+use super::actions::{Actions, Next, OpenDialog};
+use super::store::PageStore;
 use crate::api::models::{CreateSnapshot, Server, ServerStatus};
-use crate::api::snapshot_name_problem;
+use crate::api::{snapshot_name_problem, SNAPSHOTS_PER_SERVER as SNAPSHOT_LIMIT};
 use crate::components::Dialog;
 use leptos::prelude::*;
 
 /// "Create snapshot": a name checked as it is typed, an optional description, and the docs'
 /// advice when the server is running. Nothing invalid is sent, and nothing is sent twice.
 #[component]
-pub fn CreateDialog(server: Server, actions: Actions) -> impl IntoView {
+pub fn CreateDialog(server: Server, actions: Actions, store: PageStore) -> impl IntoView {
     let name = RwSignal::new(suggest_name(&server.name, now_seconds()));
     let description = RwSignal::new(String::new());
     let name_problem = Memo::new(move |_| name.with(|n| snapshot_name_problem(n)));
@@ -30,6 +31,7 @@ pub fn CreateDialog(server: Server, actions: Actions) -> impl IntoView {
         })
     };
 
+    let at_limit = move || store.count().is_some_and(|used| used >= SNAPSHOT_LIMIT);
     let server_id = server.id;
     let submit = move || {
         if pending.get_untracked() || name_problem.get_untracked().is_some() {
@@ -85,6 +87,15 @@ pub fn CreateDialog(server: Server, actions: Actions) -> impl IntoView {
                 </div>
                 {move || general_error().map(|error| view! {
                     <p class="form__error" role="alert">{error.to_string()}</p>
+                })}
+                // Refused because the server is at the limit after all (a fresh count says so).
+                {move || (general_error().is_some() && at_limit()).then(|| view! {
+                    <p class="form__error-help">
+                        {format!("This server now has {SNAPSHOT_LIMIT} of {SNAPSHOT_LIMIT} snapshots. ")}
+                        <button type="button" class="button button--small" on:click=move |_| actions.open(OpenDialog::MakeRoom(Next::Create))>
+                            "Make room…"
+                        </button>
+                    </p>
                 })}
                 <div class="form__buttons">
                     <button type="button" class="button" on:click=move |_| actions.close()>"Cancel"</button>

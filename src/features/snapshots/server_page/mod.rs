@@ -4,6 +4,7 @@
 mod actions;
 mod create_dialog;
 mod delete_dialog;
+mod make_room_dialog;
 mod restore_dialog;
 mod rows;
 mod safe_restore;
@@ -15,9 +16,8 @@ use crate::base_path::href;
 use crate::components::{use_page_title, ErrorPanel, Loading, StatusBadge};
 use crate::format::plan_resources;
 use crate::session::use_session;
-use actions::{Actions, OpenDialog};
+use actions::{Actions, Next, OpenDialog};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use store::{Loaded, PageStore};
 
@@ -55,7 +55,7 @@ fn ServerPageFor(id: u64) -> impl IntoView {
         {move || match server.get() {
             Loaded::Loading => view! { <Loading what="server"/> }.into_any(),
             Loaded::Failed(error) => view! {
-                <nav class="breadcrumb" aria-label="Breadcrumb"><A href=href("/servers")>"Servers"</A></nav>
+                <nav class="breadcrumb" aria-label="Breadcrumb"><a href=href("/servers")>"Servers"</a></nav>
                 <ErrorPanel title="Could not load this server" error on_retry=Callback::new(move |()| store.load_server())/>
             }
             .into_any(),
@@ -82,7 +82,7 @@ fn ServerNotFound(id: Option<u64>) -> impl IntoView {
         <div class="empty-state">
             <h1>"Server not found"</h1>
             <p>{detail}</p>
-            <A href=href("/servers") attr:class="button">"Back to servers"</A>
+            <a href=href("/servers") class="button">"Back to servers"</a>
         </div>
     }
 }
@@ -103,7 +103,7 @@ fn ServerSummary(server: Server) -> impl IntoView {
         .map(|p| format!("{} ({})", p.name, plan_resources(p)))
         .unwrap_or_else(|| "—".into());
     view! {
-        <nav class="breadcrumb" aria-label="Breadcrumb"><A href=href("/servers")>"Servers"</A></nav>
+        <nav class="breadcrumb" aria-label="Breadcrumb"><a href=href("/servers")>"Servers"</a></nav>
         <div class="page-head">
             <h1>{server.name.clone()}</h1>
             <StatusBadge status=server.status.to_string()/>
@@ -151,6 +151,11 @@ fn ServerSnapshots(store: PageStore, actions: Actions) -> impl IntoView {
                         "Create snapshot"
                     </button>
                     <span id="create-blocked" class="section__reason">{move || blocked.get()}</span>
+                    {move || blocked.get().is_some().then(|| view! {
+                        <button type="button" class="button" on:click=move |_| actions.open(OpenDialog::MakeRoom(Next::Create))>
+                            "Make room…"
+                        </button>
+                    })}
                 </div>
             </div>
             {move || match list_state.get() {

@@ -1,6 +1,6 @@
 use super::super::model::confirms;
 use super::super::restore_flow::Step;
-use super::actions::Actions;
+use super::actions::{Actions, Next, OpenDialog};
 use super::safe_restore::Request;
 use super::store::PageStore;
 use crate::api::models::{Server, Snapshot};
@@ -56,11 +56,12 @@ pub fn RestoreDialog(
     let error = move || restore.value().get().and_then(Result::err);
     let flow = move || safe.step.get();
     let restoring_from = snapshot.name.clone();
+    let snapshot_id = snapshot.id;
 
     view! {
         <Dialog title=format!("Restore {} from a snapshot?", server.name) on_close=Callback::new(move |()| actions.close())>
             {move || match flow() {
-                Some(step) => view! { <SafeRestoreSteps step restoring_from=restoring_from.clone() actions/> }.into_any(),
+                Some(step) => view! { <SafeRestoreSteps step restoring_from=restoring_from.clone() snapshot_id actions store/> }.into_any(),
                 None => {
                     let submit = submit.clone();
                     view! {
@@ -91,6 +92,13 @@ pub fn RestoreDialog(
                             "This server already has 5 of 5 snapshots: delete one to make room for a safety snapshot."
                         }}
                     </p>
+                    {(!room).then(|| view! {
+                        <button
+                            type="button"
+                            class="button button--small"
+                            on:click=move |_| actions.open(OpenDialog::MakeRoom(Next::Restore(snapshot_id)))
+                        >"Make room…"</button>
+                    })}
                 </div>
                 <div class="field">
                     <label class="field__label" for="restore-confirm">
@@ -124,7 +132,13 @@ pub fn RestoreDialog(
 
 /// The steps of a restore with a safety snapshot, as they happen.
 #[component]
-fn SafeRestoreSteps(step: Step, restoring_from: String, actions: Actions) -> impl IntoView {
+fn SafeRestoreSteps(
+    step: Step,
+    restoring_from: String,
+    snapshot_id: u64,
+    actions: Actions,
+    store: PageStore,
+) -> impl IntoView {
     let (first, second) = match &step {
         Step::Saving => ("in progress", "waiting"),
         Step::Waiting { .. } => ("in progress", "waiting"),
@@ -170,6 +184,14 @@ fn SafeRestoreSteps(step: Step, restoring_from: String, actions: Actions) -> imp
     };
     let can_cancel = step.can_cancel();
     let is_over = step.is_over();
+    // The safety snapshot failed and the server is (now known to be) at the limit.
+    let failed = matches!(step, Step::Failed { safety: None, .. });
+    let at_limit = move || {
+        failed
+            && store
+                .count()
+                .is_some_and(|used| used >= crate::api::SNAPSHOTS_PER_SERVER)
+    };
     // The form this replaces held the focus: give it to this step's first button, so the
     // keyboard stays in the dialog.
     let buttons = NodeRef::<leptos::html::Div>::new();
@@ -207,6 +229,13 @@ fn SafeRestoreSteps(step: Step, restoring_from: String, actions: Actions) -> imp
             })}
             {(is_over || !can_cancel).then(|| view! {
                 <button type="button" class="button" on:click=move |_| actions.close()>"Close"</button>
+            })}
+            {move || at_limit().then(|| view! {
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| actions.open(OpenDialog::MakeRoom(Next::Restore(snapshot_id)))
+                >"Make room…"</button>
             })}
         </div>
     }
