@@ -51,6 +51,7 @@ vps-devapi: a local simulator of the documented VPS.org API that also serves the
   --latency-ms MS           added to every API response (default 0)
   --error-rate R            share of API requests answered with a fault, 0..1 (default 0)
   --fault MODE              that fault: http-500 | http-429 | malformed-json | html-502 | drop
+                            | mixed (500, 429, html-502 or drop at random)
                             (default http-500)
   --page-size N             answer lists N items a page with absolute next/previous links
                             (default: the whole list in one answer, as the docs show it)

@@ -27,7 +27,18 @@ pub enum FaultMode {
     Html502,
     /// Headers are sent, then the connection is dropped mid-body.
     Drop,
+    /// Each fault one of 500, 429, HTML 502 or a dropped connection, at random: a flaky
+    /// API as soak tests meet it.
+    Mixed,
 }
+
+/// What `mixed` picks from.
+const MIXED: [FaultMode; 4] = [
+    FaultMode::Http500,
+    FaultMode::Http429,
+    FaultMode::Html502,
+    FaultMode::Drop,
+];
 
 impl FaultMode {
     pub fn parse(text: &str) -> Result<Self, String> {
@@ -37,8 +48,9 @@ impl FaultMode {
             "malformed-json" => Ok(Self::MalformedJson),
             "html-502" => Ok(Self::Html502),
             "drop" => Ok(Self::Drop),
+            "mixed" => Ok(Self::Mixed),
             other => Err(format!(
-                "--fault must be http-500, http-429, malformed-json, html-502 or drop, not {other:?}"
+                "--fault must be http-500, http-429, malformed-json, html-502, drop or mixed, not {other:?}"
             )),
         }
     }
@@ -72,7 +84,10 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
             .as_deref()
             .is_none_or(|part| uri.to_string().contains(part));
         let fault = (in_scope && settings.error_rate > 0.0 && roll < settings.error_rate)
-            .then_some(settings.mode);
+            .then(|| match settings.mode {
+                FaultMode::Mixed => MIXED[(state.random() * MIXED.len() as f64) as usize % MIXED.len()],
+                mode => mode,
+            });
         if fault.is_some() {
             if let Some(count) = settings.count.as_mut() {
                 *count = count.saturating_sub(1);
@@ -119,6 +134,8 @@ fn fault_response(mode: FaultMode) -> Response {
              <body><h1>502 Bad Gateway</h1><hr><center>nginx</center></body></html>",
         )
             .into_response(),
+        // Resolved to one of the others when the fault is rolled.
+        FaultMode::Mixed => fault_response(FaultMode::Http500),
         FaultMode::Drop => {
             let failing = futures_util::stream::once(async {
                 Err::<axum::body::Bytes, std::io::Error>(std::io::Error::new(

@@ -312,6 +312,38 @@ async fn malformed_json_fault_is_a_200_that_does_not_parse() {
 }
 
 #[tokio::test]
+async fn mixed_faults_vary_and_leave_the_world_untouched() {
+    let app = vps_devapi::app(Args {
+        control: true,
+        token: TOKEN.into(),
+        ..Args::default()
+    });
+    let faults = json!({"error_rate": 1, "mode": "mixed"});
+    let (status, _) = call(&app, "PUT", "/__devapi/faults", Some(faults)).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let mut statuses = std::collections::BTreeSet::new();
+    for _ in 0..60 {
+        let request = Request::builder()
+            .method("POST")
+            .uri("/api/v1/snapshots/")
+            .header("Authorization", format!("Bearer {TOKEN}"))
+            .header("Content-Type", "application/json")
+            .body(Body::from(json!({"server_id": 12345, "name": "never-made"}).to_string()))
+            .expect("request");
+        // Not read to the end: a dropped connection's body fails by design.
+        let status = app.clone().oneshot(request).await.expect("infallible").status();
+        assert_ne!(status, StatusCode::CREATED, "a faulted write is not applied");
+        statuses.insert(status.as_u16());
+    }
+    // 500, 429, 502 and 200 (headers, then a dropped connection).
+    assert!(statuses.len() >= 3, "{statuses:?}");
+    let (status, _) = call(&app, "PUT", "/__devapi/faults", Some(json!({}))).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (_, after) = call(&app, "GET", "/api/v1/snapshots/?server_id=12345", None).await;
+    assert!(!after.to_string().contains("never-made"), "{after}");
+}
+
+#[tokio::test]
 async fn a_deep_link_gets_index_html_and_a_missing_asset_a_404() {
     let dist = std::env::temp_dir().join(format!("devapi-dist-{}", std::process::id()));
     std::fs::create_dir_all(&dist).expect("temp dir");

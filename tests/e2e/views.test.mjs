@@ -162,6 +162,30 @@ test("signing out clears the session, and a new tab asks to sign in", async () =
   await page.context().close();
 });
 
+test("on a server page, Retry after a failed load loads again (and is not cancelled by its own button)", async () => {
+  const page = await newPage(browser);
+  await openSignedIn(page, "/servers");
+  await page.getByText("6 of 6 servers shown").waitFor();
+  // The server's snapshots fail once, then its summary (the servers list) fails once.
+  await setFaults({ error_rate: 1, mode: "http-500", count: 1, path_contains: "server_id=12345" });
+  await page.getByRole("link", { name: "web-server-01" }).click();
+  const snapshots = page.getByRole("alert").filter({ hasText: "Could not load snapshots" });
+  await snapshots.waitFor();
+  await snapshots.getByRole("button", { name: "Retry" }).click();
+  await page.getByText("2 of 5 snapshots used").waitFor();
+  assert.equal(await page.getByText("The request was cancelled.").count(), 0);
+
+  await setFaults({ error_rate: 1, mode: "http-500", count: 1, path_contains: "/servers/" });
+  await page.reload();
+  const server = page.getByRole("alert").filter({ hasText: "Could not load this server" });
+  await server.waitFor();
+  await server.getByRole("button", { name: "Retry" }).click();
+  await page.getByRole("heading", { level: 1, name: "web-server-01" }).waitFor();
+  await page.getByText("2 of 5 snapshots used").waitFor();
+  assert.deepEqual(unexpectedProblems(page, HTTP_ERROR_LOGS), []);
+  await page.context().close();
+});
+
 test("a malformed response shows an alert with the reason, and Retry recovers", async () => {
   const page = await newPage(browser);
   await openSignedIn(page, "/snapshots");

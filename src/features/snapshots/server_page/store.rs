@@ -3,9 +3,10 @@
 
 use super::super::model::{changes, in_flight, newest_first};
 use crate::api::models::{Server, ServerStatus, Snapshot};
-use crate::api::ServerFilter;
+use crate::api::{ApiClient, ApiError, ServerFilter};
 pub use crate::live::Loaded;
-use crate::session::Session;
+use crate::session::{ApiFuture, Session};
+use std::future::Future;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -19,6 +20,9 @@ pub struct PageStore {
     /// Latest change, read out by the polite live region.
     pub announcement: RwSignal<String>,
     refreshing: StoredValue<bool>,
+    /// The page's owner: reads are tied to the page, never to the view that asked for them
+    /// (a Retry button is gone as soon as its load starts, and would cancel it).
+    owner: StoredValue<Owner>,
 }
 
 impl PageStore {
@@ -30,15 +34,27 @@ impl PageStore {
             snapshots: RwSignal::new(Loaded::Loading),
             announcement: RwSignal::new(String::new()),
             refreshing: StoredValue::new(false),
+            owner: StoredValue::new(Owner::current().unwrap_or_else(Owner::new)),
+        }
+    }
+
+    /// Starts a read under the page's owner (see `owner`).
+    fn read<T: 'static, F>(&self, make: impl FnOnce(&ApiClient) -> F) -> ApiFuture<T>
+    where
+        F: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        let session = self.session;
+        match self.owner.try_get_value() {
+            Some(owner) => owner.with(|| session.call(make)),
+            // The page has gone: nothing to tie the read to.
+            None => session.call(make),
         }
     }
 
     pub fn load_server(&self) {
         let store = *self;
         store.server.set(Loaded::Loading);
-        let pending = self
-            .session
-            .call(|api| api.servers(&ServerFilter::default(), |_, _| ()));
+        let pending = self.read(|api| api.servers(&ServerFilter::default(), |_, _| ()));
         spawn_local(async move {
             let loaded = match pending.await {
                 Ok(page) => {
@@ -54,9 +70,7 @@ impl PageStore {
         let store = *self;
         store.snapshots.set(Loaded::Loading);
         let id = self.server_id;
-        let pending = self
-            .session
-            .call(move |api| api.snapshots(Some(id), |_, _| ()));
+        let pending = self.read(move |api| api.snapshots(Some(id), |_, _| ()));
         spawn_local(async move {
             let loaded = match pending.await {
                 Ok(page) => {
@@ -79,12 +93,8 @@ impl PageStore {
         self.refreshing.set_value(true);
         let store = *self;
         let id = self.server_id;
-        let servers = self
-            .session
-            .call(|api| api.servers(&ServerFilter::default(), |_, _| ()));
-        let snapshots = self
-            .session
-            .call(move |api| api.snapshots(Some(id), |_, _| ()));
+        let servers = self.read(|api| api.servers(&ServerFilter::default(), |_, _| ()));
+        let snapshots = self.read(move |api| api.snapshots(Some(id), |_, _| ()));
         spawn_local(async move {
             let (servers, snapshots) = (servers.await, snapshots.await);
             let before_server = store
