@@ -5,6 +5,7 @@ use axum::extract::{OriginalUri, Request, State};
 use axum::http::{header, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use futures_util::StreamExt;
 use serde::Deserialize;
 use std::time::Duration;
 
@@ -137,11 +138,19 @@ fn fault_response(mode: FaultMode) -> Response {
         // Resolved to one of the others when the fault is rolled.
         FaultMode::Mixed => fault_response(FaultMode::Http500),
         FaultMode::Drop => {
-            let failing = futures_util::stream::once(async {
-                Err::<axum::body::Bytes, std::io::Error>(std::io::Error::new(
-                    std::io::ErrorKind::ConnectionReset,
-                    "simulated dropped connection",
-                ))
+            // Headers and the start of a body reach the client before the connection drops.
+            // (Dropping before any byte is sent is not the same fault: the browser then sends
+            // the request again by itself, on a fresh connection.)
+            let failing = futures_util::stream::iter([0, 1]).then(|part| async move {
+                if part == 0 {
+                    Ok(axum::body::Bytes::from_static(b"{\"count\": "))
+                } else {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    Err(std::io::Error::new(
+                        std::io::ErrorKind::ConnectionReset,
+                        "simulated dropped connection",
+                    ))
+                }
             });
             (
                 StatusCode::OK,
@@ -150,5 +159,6 @@ fn fault_response(mode: FaultMode) -> Response {
             )
                 .into_response()
         }
+
     }
 }
