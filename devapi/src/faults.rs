@@ -84,10 +84,14 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
             .path_contains
             .as_deref()
             .is_none_or(|part| uri.to_string().contains(part));
-        let fault = (in_scope && settings.error_rate > 0.0 && roll < settings.error_rate)
-            .then(|| match settings.mode {
-                FaultMode::Mixed => MIXED[(state.random() * MIXED.len() as f64) as usize % MIXED.len()],
-                mode => mode,
+        let fault =
+            (in_scope && settings.error_rate > 0.0 && roll < settings.error_rate).then(|| {
+                match settings.mode {
+                    FaultMode::Mixed => {
+                        MIXED[(state.random() * MIXED.len() as f64) as usize % MIXED.len()]
+                    }
+                    mode => mode,
+                }
             });
         if fault.is_some() {
             if let Some(count) = settings.count.as_mut() {

@@ -328,11 +328,22 @@ async fn mixed_faults_vary_and_leave_the_world_untouched() {
             .uri("/api/v1/snapshots/")
             .header("Authorization", format!("Bearer {TOKEN}"))
             .header("Content-Type", "application/json")
-            .body(Body::from(json!({"server_id": 12345, "name": "never-made"}).to_string()))
+            .body(Body::from(
+                json!({"server_id": 12345, "name": "never-made"}).to_string(),
+            ))
             .expect("request");
         // Not read to the end: a dropped connection's body fails by design.
-        let status = app.clone().oneshot(request).await.expect("infallible").status();
-        assert_ne!(status, StatusCode::CREATED, "a faulted write is not applied");
+        let status = app
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("infallible")
+            .status();
+        assert_ne!(
+            status,
+            StatusCode::CREATED,
+            "a faulted write is not applied"
+        );
         statuses.insert(status.as_u16());
     }
     // 500, 429, 502 and 200 (headers, then a dropped connection).

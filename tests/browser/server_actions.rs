@@ -278,3 +278,61 @@ async fn at_five_snapshots_the_safety_snapshot_is_unchecked_disabled_and_explain
     clean_up(&container);
     fake_fetch::restore_fetch();
 }
+
+/// The first cells of the rows inside the open dialog.
+fn dialog_row_names(container: &web_sys::HtmlElement) -> Vec<String> {
+    let list = container
+        .query_selector_all("[role=dialog] tbody tr td:first-child")
+        .expect("cells");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|cell| cell.text_content().unwrap_or_default().trim().to_owned())
+        .collect()
+}
+
+fn dialog_of(container: &web_sys::HtmlElement) -> web_sys::HtmlElement {
+    query(container, "[role=dialog]")
+        .expect("a dialog")
+        .dyn_into()
+        .expect("an element")
+}
+
+#[wasm_bindgen_test]
+async fn make_room_lists_the_snapshots_oldest_first_never_the_one_to_restore() {
+    // s0 is the newest and s4 the oldest; the API lists them newest first.
+    let five: Vec<serde_json::Value> = (0..5)
+        .map(|i| {
+            serde_json::json!({"id": 900 + i, "server": {"id": 12345, "name": "web-server-01"},
+            "name": format!("s{i}"), "status": "completed", "size_mb": 2048,
+            "created_at": format!("2025-01-{:02}T08:00:00Z", 20 - i), "description": null})
+        })
+        .collect();
+    let body = serde_json::json!({"count": 5, "results": five}).to_string();
+    routes(&[
+        get("/servers/", 200, SERVERS),
+        get("/snapshots/", 200, &body),
+    ]);
+    let (container, _handle) = mount_server_page();
+    until("the snapshots", || query_all(&container, "tbody tr") == 5).await;
+
+    click(&button_named(&container, "Make room…"));
+    until("the dialog", || {
+        query(&container, "[role=dialog]").is_some()
+    })
+    .await;
+    assert_eq!(dialog_row_names(&container), ["s4", "s3", "s2", "s1", "s0"]);
+    let dialog = text_of(&dialog_of(&container));
+    assert!(dialog.contains("16 Jan 2025, 08:00 UTC"), "dates: {dialog}");
+    assert!(dialog.contains("2.0 GB"), "sizes: {dialog}");
+    click(&button_named(&dialog_of(&container), "Cancel"));
+    until("closed", || query(&container, "[role=dialog]").is_none()).await;
+
+    // From the restore dialog of s0: s0 is not offered.
+    open_restore(&container).await;
+    click(&button_named(&dialog_of(&container), "Make room…"));
+    until("the list", || dialog_row_names(&container).len() == 4).await;
+    assert_eq!(dialog_row_names(&container), ["s4", "s3", "s2", "s1"]);
+    assert_eq!(writes(), 0);
+    clean_up(&container);
+    fake_fetch::restore_fetch();
+}

@@ -45,6 +45,7 @@ test("at 5 of 5, Make room lists the oldest first with date and size, and a dele
   await box.getByRole("button", { name: "Delete db-weekly-2024-12-16" }).click();
   await box.getByRole("heading", { name: "Delete this snapshot?" }).waitFor();
   await box.getByText("Once it is deleted, the panel goes on to create your snapshot.").waitFor();
+  await screenshot(page, "make-room-delete-then-create");
   await box.getByRole("button", { name: "Cancel" }).click();
   await box.getByRole("heading", { name: "Make room for a snapshot" }).waitFor();
   assert.deepEqual(await writes(), []);
@@ -71,6 +72,7 @@ test("restore at 5 of 5: make room, then the restore goes on with its safety sna
   await page.getByRole("button", { name: "Restore before-pg16-upgrade" }).click();
   const box = dialog(page);
   assert.ok(await box.getByLabel("Take a snapshot of the current state first").isDisabled());
+  await screenshot(page, "restore-at-limit-make-room");
   await box.getByRole("button", { name: "Make room…" }).click();
   await box.getByText("Delete one to take a safety snapshot before restoring from before-pg16-upgrade").waitFor();
   assert.deepEqual(await listed(page), OLDEST_FIRST.filter((n) => n !== "before-pg16-upgrade"),
@@ -81,6 +83,7 @@ test("restore at 5 of 5: make room, then the restore goes on with its safety sna
 
   await box.getByRole("heading", { name: "Restore db-primary from a snapshot?" }).waitFor();
   const saveFirst = box.getByLabel("Take a snapshot of the current state first");
+  await screenshot(page, "restore-after-making-room");
   assert.ok(await saveFirst.isEnabled());
   assert.ok(await saveFirst.isChecked(), "with room, the safety snapshot is offered again");
   await box.getByLabel(/Type the server's name/).fill("db-primary");

@@ -6,9 +6,9 @@ use crate::api::models::{Server, ServerStatus, Snapshot};
 use crate::api::{ApiClient, ApiError, ServerFilter};
 pub use crate::live::Loaded;
 use crate::session::{ApiFuture, Session};
-use std::future::Future;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::future::Future;
 
 #[derive(Clone, Copy)]
 pub struct PageStore {
@@ -34,7 +34,7 @@ impl PageStore {
             snapshots: RwSignal::new(Loaded::Loading),
             announcement: RwSignal::new(String::new()),
             refreshing: StoredValue::new(false),
-            owner: StoredValue::new(Owner::current().unwrap_or_else(Owner::new)),
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
         }
     }
 
