@@ -52,7 +52,7 @@ pub fn MakeRoomDialog(
             {move || has_room.get().then(|| view! {
                 <p class="notice" role="status">"There is room for a snapshot now."</p>
             })}
-            <div class="table-wrap">
+            <div class="table-wrap room-list">
                 <table class="data-table">
                     <caption class="visually-hidden">"Snapshots of this server, oldest first"</caption>
                     <thead>
