@@ -53,27 +53,27 @@ pub struct ServerMessage {
 /// Reads an error body: `detail`, `error`, `message`, `non_field_errors[0]`, then per-field lists.
 /// Anything that is not a JSON object (an HTML proxy page, an empty body) yields no message.
 pub fn server_message(body: &str) -> ServerMessage {
-    let Ok(serde_json::Value::Object(object)) = serde_json::from_str::<serde_json::Value>(body)
-    else {
+    // Read as member name → its strings, not as a `serde_json::Value`: the general JSON tree
+    // costs the bundle more than this one shape.
+    let Ok(object) = serde_json::from_str::<BTreeMap<String, Texts>>(body) else {
         return ServerMessage::default();
     };
     let text_of = |key: &str| {
         object
             .get(key)
-            .and_then(first_text)
+            .and_then(|texts| texts.0.first().cloned())
             .filter(|text| !text.trim().is_empty())
     };
     let mut field_errors = BTreeMap::new();
-    for (key, value) in &object {
+    for (key, texts) in &object {
         if matches!(
             key.as_str(),
             "detail" | "error" | "message" | "non_field_errors"
         ) {
             continue;
         }
-        let texts = all_texts(value);
-        if !texts.is_empty() {
-            field_errors.insert(key.clone(), texts);
+        if !texts.0.is_empty() {
+            field_errors.insert(key.clone(), texts.0.clone());
         }
     }
     let message = text_of("detail")
@@ -92,25 +92,77 @@ pub fn server_message(body: &str) -> ServerMessage {
     }
 }
 
-fn first_text(value: &serde_json::Value) -> Option<String> {
-    match value {
-        serde_json::Value::String(text) => Some(text.clone()),
-        serde_json::Value::Array(items) => items
-            .iter()
-            .find_map(|item| item.as_str().map(str::to_owned)),
-        _ => None,
+/// The strings of one member of an error body. Field errors are lists of strings in this API
+/// style; a bare string is taken as a list of one; anything else (numbers, objects, strings in
+/// nested lists) gives none.
+struct Texts(Vec<String>);
+
+impl<'de> serde::Deserialize<'de> for Texts {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TextsVisitor { top: true })
     }
 }
 
-/// Field errors are lists of strings in this API style; a bare string is taken as a list of one.
-fn all_texts(value: &serde_json::Value) -> Vec<String> {
-    match value {
-        serde_json::Value::String(text) => vec![text.clone()],
-        serde_json::Value::Array(items) => items
-            .iter()
-            .filter_map(|item| item.as_str().map(str::to_owned))
-            .collect(),
-        _ => Vec::new(),
+/// `top`: a member's value, whose list items are read; inside a list, only strings count.
+#[derive(Clone, Copy)]
+struct TextsVisitor {
+    top: bool,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for TextsVisitor {
+    type Value = Texts;
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Texts, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for TextsVisitor {
+    type Value = Texts;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("any JSON value")
+    }
+
+    fn visit_str<E>(self, text: &str) -> Result<Texts, E> {
+        Ok(Texts(vec![text.to_owned()]))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut items: A) -> Result<Texts, A::Error> {
+        let mut texts = Vec::new();
+        while let Some(item) = items.next_element_seed(TextsVisitor { top: false })? {
+            if self.top {
+                texts.extend(item.0);
+            }
+        }
+        Ok(Texts(texts))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Texts, A::Error> {
+        while map
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(Texts(Vec::new()))
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Texts, E> {
+        Ok(Texts(Vec::new()))
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Texts, E> {
+        Ok(Texts(Vec::new()))
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Texts, E> {
+        Ok(Texts(Vec::new()))
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Texts, E> {
+        Ok(Texts(Vec::new()))
+    }
+
+    fn visit_unit<E>(self) -> Result<Texts, E> {
+        Ok(Texts(Vec::new()))
     }
 }
 
