@@ -1,16 +1,14 @@
 //! The shell (header, main region), the session provider and the routes.
 
 use crate::api::{load_config, PanelConfig};
-use crate::base_path::{href, panel_base, path_in_panel};
+use crate::base_path::href;
 use crate::components::{use_page_title, Loading, Notifications, Notifier};
 use crate::features::servers::ServersPage;
 use crate::features::sign_in::{sign_in_path, SignInPage};
 use crate::features::snapshots::{ServerPage, SnapshotsPage};
+use crate::router::{provide_router, route_for, use_router, Navigation, Route};
 use crate::session::{use_session, Session, SignInNotice};
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 /// Product name shown in the header and the document title.
@@ -44,20 +42,24 @@ pub fn Panel(
         });
     }
     // Deployed under a sub-path (`<base href="/ops/panel/">`), routes and links live under it.
-    let base = panel_base();
+    let router = provide_router();
+    // A page is built again only when the route changes (a new query keeps it).
+    let route = Memo::new(move |_| route_for(&router.path()));
     view! {
-        <Router base>
-            <Shell>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=|| view! { <Redirect path="/servers"/> }/>
-                    <Route path=path!("/sign-in") view=SignInPage/>
-                    <Route path=path!("/servers") view=|| view! { <RequireSession><ServersPage/></RequireSession> }/>
-                    <Route path=path!("/servers/:id") view=|| view! { <RequireSession><ServerPage/></RequireSession> }/>
-                    <Route path=path!("/snapshots") view=|| view! { <RequireSession><SnapshotsPage/></RequireSession> }/>
-                </Routes>
-            </Shell>
-            <Notifications/>
-        </Router>
+        <Shell>
+            {move || match route.get() {
+                Route::Root => {
+                    router.navigate_soon("/servers".to_owned(), Navigation::Replace);
+                    ().into_any()
+                }
+                Route::SignIn => view! { <SignInPage/> }.into_any(),
+                Route::Servers => view! { <RequireSession><ServersPage/></RequireSession> }.into_any(),
+                Route::Server(id) => view! { <RequireSession><ServerPage id/></RequireSession> }.into_any(),
+                Route::Snapshots => view! { <RequireSession><SnapshotsPage/></RequireSession> }.into_any(),
+                Route::NotFound => view! { <NotFound/> }.into_any(),
+            }}
+        </Shell>
+        <Notifications/>
     }
 }
 
@@ -93,15 +95,13 @@ pub fn Shell(
 /// router follows all the same: its `<A>` costs bundle size for what this does in a few lines.)
 #[component]
 fn NavLink(path: &'static str, label: &'static str) -> impl IntoView {
-    let location = use_location();
+    let router = use_router();
     let current = move || {
-        location.pathname.with(|pathname| {
-            let inside = path_in_panel(&panel_base(), pathname);
-            let here = inside
-                .strip_prefix(path)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
-            here.then_some("page")
-        })
+        let here = router
+            .path()
+            .strip_prefix(path)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+        here.then_some("page")
     };
     view! { <a href=href(path) class="app-nav__link" aria-current=current>{label}</a> }
 }
@@ -141,19 +141,19 @@ fn UserMenu() -> impl IntoView {
 #[component]
 fn RequireSession(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
-    let location = use_location();
+    let router = use_router();
     move || {
         if session.is_signed_in() {
             children().into_any()
         } else {
             // `next` is a path inside the panel: navigating to it adds the base again.
-            let pathname = location.pathname.get_untracked();
             let here = format!(
                 "{}{}",
-                path_in_panel(&panel_base(), &pathname),
-                location.search.get_untracked()
+                router.path_untracked(),
+                router.search().get_untracked()
             );
-            view! { <Redirect path=sign_in_path(&here)/> }.into_any()
+            router.navigate_soon(sign_in_path(&here), Navigation::Replace);
+            ().into_any()
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod features;
 pub mod format;
 pub mod links;
 pub mod live;
+pub mod router;
 pub mod session;
 
 /// Mounts the panel on `<body>`; called by the binary's `main`.

@@ -5,10 +5,9 @@ use crate::support::{
     clean_up, click, document, mount, query, query_all, signed_in_session, text_of, tick, until,
 };
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 use vps_panel::components::Notifier;
 use vps_panel::features::snapshots::ServerPage;
+use vps_panel::router::RouterProvider;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -31,11 +30,9 @@ fn mount_server_page() -> (
         provide_context(session);
         provide_context(Notifier::new());
         view! {
-            <Router>
-                <Routes fallback=|| "no route">
-                    <Route path=path!("/servers/:id") view=ServerPage/>
-                </Routes>
-            </Router>
+            <RouterProvider>
+                <ServerPage id=Some(12345)/>
+            </RouterProvider>
         }
     })
 }

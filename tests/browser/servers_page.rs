@@ -3,8 +3,8 @@
 use crate::fake_fetch::{self, calls, get, routes};
 use crate::support::*;
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use vps_panel::features::servers::ServersPage;
+use vps_panel::router::RouterProvider;
 use wasm_bindgen_test::*;
 
 const SERVERS: &str = include_str!("../fixtures/servers_list.json");
@@ -17,7 +17,7 @@ fn mount_servers_page() -> (
     let session = signed_in_session();
     mount(move || {
         provide_context(session);
-        view! { <Router><ServersPage/></Router> }
+        view! { <RouterProvider><ServersPage/></RouterProvider> }
     })
 }
 
@@ -109,7 +109,7 @@ async fn a_401_ends_the_session_and_clears_the_stored_token() {
     let session = signed_in_session();
     let (container, _handle) = mount(move || {
         provide_context(session);
-        view! { <Router><ServersPage/></Router> }
+        view! { <RouterProvider><ServersPage/></RouterProvider> }
     });
     until("the session ends", move || !session.is_signed_in()).await;
     let stored = web_sys::window()

@@ -3,8 +3,8 @@
 use crate::fake_fetch::{self, calls, get, routes};
 use crate::support::*;
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use vps_panel::features::sign_in::SignInPage;
+use vps_panel::router::RouterProvider;
 use vps_panel::session::Session;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -17,7 +17,7 @@ async fn a_network_failure_is_explained_and_retry_signs_in() {
     let session = Session::new(vps_panel::api::PanelConfig::default());
     let (container, _handle) = mount(move || {
         provide_context(session);
-        view! { <Router><SignInPage/></Router> }
+        view! { <RouterProvider><SignInPage/></RouterProvider> }
     });
     let input: web_sys::HtmlInputElement = query(&container, "#api-token")
         .expect("API token field")

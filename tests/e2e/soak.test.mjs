@@ -194,9 +194,16 @@ test("a session against a flaky API: nothing lost, nothing sent twice, no unsafe
     throw new Error(`could not delete snapshot ${id}`);
   }
 
+  /** Until the page shows the server active again. The page learns it from a refresh whose
+   *  every request succeeded, and each 429 pauses refreshes for 20 s: after 20 s without news
+   *  the robot reloads, as a user would. */
   async function untilServerActive() {
-    for (let i = 0; i < 180; i++) {
+    for (let i = 0; i < 480; i++) {
       if (await page.locator(".page-head [data-status=active]").count()) return;
+      if (i % 40 === 39) {
+        await page.reload();
+        await serverPageLoaded(page);
+      }
       await page.waitForTimeout(500);
     }
     throw new Error("the server did not finish restoring");

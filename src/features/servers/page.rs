@@ -9,10 +9,9 @@ use crate::components::{
 };
 use crate::format::{count, plan_resources};
 use crate::live::{refresh_while, Loaded};
+use crate::router::{query_value, use_router, Navigation};
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use std::collections::{BTreeSet, HashMap};
 
 /// Rows per page of the servers table.
@@ -25,9 +24,12 @@ const SEARCH_TO_URL_MS: u32 = 400;
 pub fn ServersPage() -> impl IntoView {
     use_page_title(|| "Servers".to_owned());
     let session = use_session();
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let view_state = Memo::new(move |_| query.with(|q| ServersView::from_query(|k| q.get(k))));
+    let router = use_router();
+    let view_state = Memo::new(move |_| {
+        router
+            .search()
+            .with(|search| ServersView::from_query(|k| query_value(search, k)))
+    });
     let filter = Memo::new(move |_| view_state.with(ServersView::api_filter));
 
     let progress = RwSignal::new(None::<Progress>);
@@ -91,14 +93,7 @@ pub fn ServersPage() -> impl IntoView {
         table_page.set(0);
         write_pending.set_value(false);
         search_text.set(next.search.clone());
-        navigate(
-            &format!("/servers{}", next.to_query()),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        router.navigate(&format!("/servers{}", next.to_query()), Navigation::Replace);
     };
 
     let counts = Memo::new(move |_| snapshot_counts(snapshots.get()));
@@ -206,35 +201,28 @@ pub fn ServersPage() -> impl IntoView {
         move || servers.refetch(),
     );
 
-    let on_sort = {
-        let set_view = set_view.clone();
-        Callback::new(move |key: SortKey| set_view(current_view().sorted_by(key)))
-    };
-    let on_search = {
-        let set_view = set_view.clone();
-        Callback::new(move |typed: String| {
-            search_text.set(typed);
-            table_page.set(0);
-            let this = keystrokes.get_value() + 1;
-            keystrokes.set_value(this);
-            write_pending.set_value(true);
-            let set_view = set_view.clone();
-            leptos::task::spawn_local(async move {
-                gloo_timers::future::TimeoutFuture::new(SEARCH_TO_URL_MS).await;
-                let latest = keystrokes.try_get_value() == Some(this);
-                if latest && write_pending.try_get_value() == Some(true) {
-                    set_view(current_view());
-                }
-            });
-        })
-    };
+    let on_sort = Callback::new(move |key: SortKey| set_view(current_view().sorted_by(key)));
+    let on_search = Callback::new(move |typed: String| {
+        search_text.set(typed);
+        table_page.set(0);
+        let this = keystrokes.get_value() + 1;
+        keystrokes.set_value(this);
+        write_pending.set_value(true);
+        leptos::task::spawn_local(async move {
+            gloo_timers::future::TimeoutFuture::new(SEARCH_TO_URL_MS).await;
+            let latest = keystrokes.try_get_value() == Some(this);
+            if latest && write_pending.try_get_value() == Some(true) {
+                set_view(current_view());
+            }
+        });
+    });
     let current = Callback::new(move |()| current_view());
 
     view! {
         <div class="page-head">
             <h1>"Servers"</h1>
         </div>
-        <FilterBar view_state current search_text on_search locations set_view=set_view.clone()/>
+        <FilterBar view_state current search_text on_search locations set_view/>
         {move || {
             servers
                 .with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).and_then(cut_short))
@@ -269,7 +257,6 @@ pub fn ServersPage() -> impl IntoView {
             }
             .into_any(),
             ListState::NoMatch => {
-                let set_view = set_view.clone();
                 view! {
                     <div class="empty-state">
                         <p class="empty-state__title">"No servers match these filters."</p>

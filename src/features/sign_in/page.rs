@@ -2,47 +2,32 @@ use super::model::safe_return_path;
 use crate::api::models::Me;
 use crate::api::ApiError;
 use crate::components::use_page_title;
+use crate::router::{use_router, Navigation};
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
     use_page_title(|| "Sign in".to_owned());
     let session = use_session();
-    let query = use_query_map();
-    let navigate = use_navigate();
+    let router = use_router();
     let token = RwSignal::new(String::new());
     let token_visible = RwSignal::new(false);
     let missing = RwSignal::new(false);
-    let return_to = move || safe_return_path(query.with_untracked(|q| q.get("next")).as_deref());
+    let return_to = move || safe_return_path(untrack(|| router.query("next")).as_deref());
 
     // Already signed in in this tab (e.g. the back button): go where the user was headed.
     if session.is_signed_in() {
-        navigate(
-            &return_to(),
-            NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        );
+        router.navigate_soon(return_to(), Navigation::Replace);
     }
 
     let check = Action::new_local(move |candidate: &String| {
         let candidate = candidate.trim().to_owned();
         let pending = session.client_for(candidate.clone()).me();
-        let navigate = navigate.clone();
         async move {
             let me: Me = pending.await?;
             session.sign_in(candidate, me);
-            navigate(
-                &return_to(),
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
+            router.navigate(&return_to(), Navigation::Replace);
             Ok::<(), ApiError>(())
         }
     });

@@ -3,20 +3,20 @@ use crate::api::models::SnapshotStatus;
 use crate::api::{Progress, ServerFilter};
 use crate::components::{cut_short, use_page_title, ErrorPanel, ListCapNotice, Loading};
 use crate::live::{refresh_while, Loaded};
+use crate::router::{use_router, Navigation};
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 /// Every snapshot across servers, filterable by server (`?server_id=` in the URL and request).
 #[component]
 pub fn SnapshotsPage() -> impl IntoView {
     use_page_title(|| "Snapshots".to_owned());
     let session = use_session();
-    let query = use_query_map();
-    let navigate = use_navigate();
+    let router = use_router();
     let server_id = Memo::new(move |_| {
-        query.with(|q| q.get("server_id").and_then(|id| id.parse::<u64>().ok()))
+        router
+            .query("server_id")
+            .and_then(|id| id.parse::<u64>().ok())
     });
     let progress = RwSignal::new(None::<Progress>);
     let snapshots = LocalResource::new(move || {
@@ -54,14 +54,7 @@ pub fn SnapshotsPage() -> impl IntoView {
         } else {
             format!("/snapshots?server_id={value}")
         };
-        navigate(
-            &path,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        router.navigate(&path, Navigation::Replace);
     };
     let selected = move || server_id.get().map(|id| id.to_string()).unwrap_or_default();
 

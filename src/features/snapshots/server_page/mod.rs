@@ -18,17 +18,12 @@ use crate::format::plan_resources;
 use crate::session::use_session;
 use actions::{Actions, Next, OpenDialog};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use store::{Loaded, PageStore};
 
+/// The page of server `id` (`None`: the address does not name one).
 #[component]
-pub fn ServerPage() -> impl IntoView {
-    let params = use_params_map();
-    // The router keeps this view when only the id changes (back/forward between servers), so
-    // the page for one id is rebuilt whenever the id changes.
-    let server_id =
-        Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| id.parse::<u64>().ok())));
-    move || match server_id.get() {
+pub fn ServerPage(id: Option<u64>) -> impl IntoView {
+    match id {
         Some(id) => view! { <ServerPageFor id/> }.into_any(),
         None => view! { <ServerNotFound id=None/> }.into_any(),
     }
