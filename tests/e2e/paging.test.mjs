@@ -51,6 +51,29 @@ test("126 servers in pages of 25: the first page at once with progress, then eve
   }
 });
 
+test("the snapshots page shows its first API page at once, marked incomplete, then every snapshot", async () => {
+  const sim = await startSimulator(["--token", TOKEN, "--page-size", "3", "--latency-ms", "400"]);
+  try {
+    const total = await fetch(`${sim.url}api/v1/snapshots/`, { headers: { Authorization: `Bearer ${TOKEN}` } })
+      .then((r) => r.json()).then((body) => body.count);
+    assert.ok(total > 6, `enough snapshots for several pages (${total})`);
+    const page = await newPage(browser);
+    await page.goto(`${sim.url}snapshots`);
+    await signIn(page, { token: TOKEN, landing: (u) => u.pathname === "/snapshots" });
+    await page.getByText("The first 3 snapshots are shown; the list is not complete yet.").waitFor();
+    await page.getByRole("status").filter({ hasText: new RegExp(`Loading the rest of the snapshots… \\d+ of ${total}`) }).waitFor();
+    assert.equal(await page.getByRole("table", { name: "All snapshots" }).locator("tbody tr").count(), 3);
+    await screenshot(page, "snapshots-first-page-while-loading");
+    // Complete: every snapshot, and the notice gone.
+    await page.waitForFunction((n) => document.querySelectorAll("tbody tr").length === n, total, { timeout: 30_000 });
+    assert.equal(await page.getByText("the list is not complete yet").count(), 0);
+    assert.deepEqual(unexpectedProblems(page), []);
+    await page.context().close();
+  } finally {
+    sim.stop();
+  }
+});
+
 test("past 100 API pages the list stops and says how much it shows", async () => {
   const sim = await startSimulator(["--token", TOKEN, "--page-size", "2", "--servers", "250"]);
   try {

@@ -123,6 +123,8 @@ test("the snapshots page filters by server in the URL and the request", async ()
   await openSignedIn(page, "/snapshots");
   const table = page.getByRole("table", { name: "All snapshots" });
   await table.waitFor();
+  // The first API page shows at once; count once every page is in.
+  await page.waitForFunction(() => !document.body.textContent.includes("the list is not complete yet"));
   assert.ok((await table.locator("tbody tr").count()) >= 9);
   await page.getByLabel("Server").selectOption({ label: "db-primary" });
   await page.waitForURL(/server_id=12346/);
