@@ -192,6 +192,8 @@ test("a malformed response shows an alert with the reason, and Retry recovers", 
   const page = await newPage(browser);
   await openSignedIn(page, "/snapshots");
   await page.getByRole("table", { name: "All snapshots" }).waitFor();
+  // The fault is for the next request, not for a later page of the list still arriving.
+  await page.waitForFunction(() => !document.body.textContent.includes("the list is not complete yet"));
   await setFaults({ error_rate: 1, mode: "malformed-json", count: 1 });
   await page.getByLabel("Server").selectOption({ label: "web-server-01" });
   const alert = page.getByRole("alert").filter({ hasText: "Could not load snapshots" });
