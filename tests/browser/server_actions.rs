@@ -62,13 +62,14 @@ fn writes() -> usize {
     calls().iter().filter(|c| c.method != "GET").count()
 }
 
-/// A snapshot list of web-server-01 at the limit: five completed snapshots.
+/// A snapshot list of web-server-01 at the limit: five completed snapshots of 2 GB, newest
+/// first as the API lists them (s0 on 20 Jan 2025 ... s4 on 16 Jan 2025).
 fn five_snapshots() -> String {
     let five: Vec<serde_json::Value> = (0..5)
         .map(|i| {
             serde_json::json!({"id": 900 + i, "server": {"id": 12345, "name": "web-server-01"},
-            "name": format!("s{i}"), "status": "completed", "size_mb": 10,
-            "created_at": "2025-01-15T18:30:00Z", "description": null})
+            "name": format!("s{i}"), "status": "completed", "size_mb": 2048,
+            "created_at": format!("2025-01-{:02}T08:00:00Z", 20 - i), "description": null})
         })
         .collect();
     serde_json::json!({"count": 5, "results": five}).to_string()
@@ -296,15 +297,7 @@ fn dialog_of(container: &web_sys::HtmlElement) -> web_sys::HtmlElement {
 
 #[wasm_bindgen_test]
 async fn make_room_lists_the_snapshots_oldest_first_never_the_one_to_restore() {
-    // s0 is the newest and s4 the oldest; the API lists them newest first.
-    let five: Vec<serde_json::Value> = (0..5)
-        .map(|i| {
-            serde_json::json!({"id": 900 + i, "server": {"id": 12345, "name": "web-server-01"},
-            "name": format!("s{i}"), "status": "completed", "size_mb": 2048,
-            "created_at": format!("2025-01-{:02}T08:00:00Z", 20 - i), "description": null})
-        })
-        .collect();
-    let body = serde_json::json!({"count": 5, "results": five}).to_string();
+    let body = five_snapshots();
     routes(&[
         get("/servers/", 200, SERVERS),
         get("/snapshots/", 200, &body),

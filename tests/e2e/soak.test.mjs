@@ -26,9 +26,9 @@ const snapshotRow = (page, name) =>
   page.getByRole("table", { name: "Snapshots of this server" }).locator("tr", { hasText: name });
 const rowOf = (page, id) => page.locator(`tr[data-snapshot-id='${id}']`);
 
-/** Until the dialog's submit button is no longer busy ("Creating snapshot…", "Deleting…"). */
+/** Until the dialog's submit button is no longer busy (disabled as "Creating snapshot…", "Deleting…"). */
 const answered = (page) => page.waitForFunction(
-  () => ![...document.querySelectorAll("[role=dialog] button")].some((b) => b.textContent.includes("…")));
+  () => ![...document.querySelectorAll("[role=dialog] button:disabled")].some((b) => b.textContent.includes("…")));
 
 /** Every `role=alert` the page showed, across reloads: its text, and whether it offered Retry. */
 async function watchFailures(page) {

@@ -256,17 +256,15 @@ pub fn ServersPage() -> impl IntoView {
                 </div>
             }
             .into_any(),
-            ListState::NoMatch => {
-                view! {
-                    <div class="empty-state">
-                        <p class="empty-state__title">"No servers match these filters."</p>
-                        <button type="button" class="button" on:click=move |_| set_view(ServersView::default())>
-                            "Clear filters"
-                        </button>
-                    </div>
-                }
-                .into_any()
+            ListState::NoMatch => view! {
+                <div class="empty-state">
+                    <p class="empty-state__title">"No servers match these filters."</p>
+                    <button type="button" class="button" on:click=move |_| set_view(ServersView::default())>
+                        "Clear filters"
+                    </button>
+                </div>
             }
+            .into_any(),
             ListState::Rows => view! {
                 {move || partial.get().then(|| view! { <Loading what="the rest of the servers" progress/> })}
                 <p class="result-count" aria-live="polite">{move || {

@@ -1,6 +1,7 @@
 use super::super::model::suggest_name;
 use super::super::now_seconds;
-use super::actions::{Actions, Next, OpenDialog};
+use super::actions::{Actions, Next};
+use super::make_room_dialog::MakeRoomButton;
 use super::store::PageStore;
 use crate::api::models::{CreateSnapshot, Server, ServerStatus};
 use crate::api::{snapshot_name_problem, SNAPSHOTS_PER_SERVER as SNAPSHOT_LIMIT};
@@ -92,9 +93,7 @@ pub fn CreateDialog(server: Server, actions: Actions, store: PageStore) -> impl 
                 {move || (general_error().is_some() && at_limit()).then(|| view! {
                     <p class="form__error-help">
                         {format!("This server now has {SNAPSHOT_LIMIT} of {SNAPSHOT_LIMIT} snapshots. ")}
-                        <button type="button" class="button button--small" on:click=move |_| actions.open(OpenDialog::MakeRoom(Next::Create))>
-                            "Make room…"
-                        </button>
+                        <MakeRoomButton next=Next::Create actions small=true/>
                     </p>
                 })}
                 <div class="form__buttons">

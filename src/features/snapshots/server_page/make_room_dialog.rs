@@ -1,7 +1,7 @@
 use super::super::model::oldest_first_except;
 use super::super::now_seconds;
 use super::super::table::{created_cell, size_cell};
-use super::actions::{Actions, Next};
+use super::actions::{Actions, Next, OpenDialog};
 use super::store::PageStore;
 use crate::api::models::{Server, Snapshot, SnapshotStatus};
 use crate::api::SNAPSHOTS_PER_SERVER as SNAPSHOT_LIMIT;
@@ -81,6 +81,27 @@ pub fn MakeRoomDialog(
                 })}
             </div>
         </Dialog>
+    }
+}
+
+/// "Make room…": opens the list above for what the limit stopped (`next`).
+#[component]
+pub fn MakeRoomButton(
+    next: Next,
+    actions: Actions,
+    /// The small size, inside a form or next to its explanation.
+    #[prop(optional)]
+    small: bool,
+) -> impl IntoView {
+    let class = if small {
+        "button button--small"
+    } else {
+        "button"
+    };
+    view! {
+        <button type="button" class=class on:click=move |_| actions.open(OpenDialog::MakeRoom(next))>
+            "Make room…"
+        </button>
     }
 }
 

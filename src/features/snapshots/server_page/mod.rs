@@ -18,6 +18,7 @@ use crate::format::plan_resources;
 use crate::session::use_session;
 use actions::{Actions, Next, OpenDialog};
 use leptos::prelude::*;
+use make_room_dialog::MakeRoomButton;
 use store::{Loaded, PageStore};
 
 /// The page of server `id` (`None`: the address does not name one).
@@ -146,11 +147,7 @@ fn ServerSnapshots(store: PageStore, actions: Actions) -> impl IntoView {
                         "Create snapshot"
                     </button>
                     <span id="create-blocked" class="section__reason">{move || blocked.get()}</span>
-                    {move || blocked.get().is_some().then(|| view! {
-                        <button type="button" class="button" on:click=move |_| actions.open(OpenDialog::MakeRoom(Next::Create))>
-                            "Make room…"
-                        </button>
-                    })}
+                    {move || blocked.get().is_some().then(|| view! { <MakeRoomButton next=Next::Create actions/> })}
                 </div>
             </div>
             {move || match list_state.get() {

@@ -1,6 +1,7 @@
 use super::super::model::confirms;
 use super::super::restore_flow::Step;
-use super::actions::{Actions, Next, OpenDialog};
+use super::actions::{Actions, Next};
+use super::make_room_dialog::MakeRoomButton;
 use super::safe_restore::Request;
 use super::store::PageStore;
 use crate::api::models::{Server, Snapshot};
@@ -92,13 +93,7 @@ pub fn RestoreDialog(
                             "This server already has 5 of 5 snapshots: delete one to make room for a safety snapshot."
                         }}
                     </p>
-                    {(!room).then(|| view! {
-                        <button
-                            type="button"
-                            class="button button--small"
-                            on:click=move |_| actions.open(OpenDialog::MakeRoom(Next::Restore(snapshot_id)))
-                        >"Make room…"</button>
-                    })}
+                    {(!room).then(|| view! { <MakeRoomButton next=Next::Restore(snapshot_id) actions small=true/> })}
                 </div>
                 <div class="field">
                     <label class="field__label" for="restore-confirm">
@@ -230,13 +225,7 @@ fn SafeRestoreSteps(
             {(is_over || !can_cancel).then(|| view! {
                 <button type="button" class="button" on:click=move |_| actions.close()>"Close"</button>
             })}
-            {move || at_limit().then(|| view! {
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| actions.open(OpenDialog::MakeRoom(Next::Restore(snapshot_id)))
-                >"Make room…"</button>
-            })}
+            {move || at_limit().then(|| view! { <MakeRoomButton next=Next::Restore(snapshot_id) actions/> })}
         </div>
     }
 }
