@@ -1,66 +1,85 @@
-//! Pure formatting for display: sizes, plans, timestamps.
+//! Formatting for display: counts, sizes, plans, timestamps. The choices (which unit, how to
+//! round) are pure and tested natively; the digits, month names and words come from the
+//! browser's `Intl` in the chosen language (`crate::i18n::intl`).
 
 use crate::api::models::Plan;
+use crate::i18n::{intl, language, t, tn, Key};
 
-/// "1,005": digits grouped in threes, as counts of items are shown.
+/// "1,005" / "১,০০৫": a count of items in the chosen language.
 pub fn count(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
+    intl::number(language(), n as f64)
 }
 
-/// "5.0 GB" from megabytes; binary units, one decimal from a gigabyte up.
-pub fn megabytes(mb: u64) -> String {
-    if mb >= 1024 * 1024 {
-        format!("{} TB", tenths(mb, 1024 * 1024))
-    } else if mb >= 1024 {
-        format!("{} GB", tenths(mb, 1024))
-    } else {
-        format!("{mb} MB")
+/// An amount to show: whole, or in tenths (47 is "4.7").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Amount {
+    Whole(u64),
+    Tenths(u64),
+}
+
+impl Amount {
+    fn show(self) -> String {
+        match self {
+            Amount::Whole(n) => count(n),
+            Amount::Tenths(n) => intl::tenths(language(), n as f64 / 10.0),
+        }
     }
+}
+
+/// Unit symbols stay as they are in every language (as the Bengali docs write them).
+fn with_unit((amount, unit): (Amount, &str)) -> String {
+    format!("{} {unit}", amount.show())
+}
+
+/// Megabytes in the largest binary unit, one decimal from a gigabyte up: "5.0 GB".
+pub fn megabytes_parts(mb: u64) -> (Amount, &'static str) {
+    if mb >= 1024 * 1024 {
+        (Amount::Tenths(tenths(mb, 1024 * 1024)), "TB")
+    } else if mb >= 1024 {
+        (Amount::Tenths(tenths(mb, 1024)), "GB")
+    } else {
+        (Amount::Whole(mb), "MB")
+    }
+}
+
+pub fn megabytes(mb: u64) -> String {
+    with_unit(megabytes_parts(mb))
 }
 
 /// Memory is given in MB: "4 GB", "512 MB", "1.5 GB".
-pub fn memory(mb: u64) -> String {
+pub fn memory_parts(mb: u64) -> (Amount, &'static str) {
     if mb >= 1024 && mb.is_multiple_of(1024) {
-        format!("{} GB", mb / 1024)
+        (Amount::Whole(mb / 1024), "GB")
     } else if mb >= 1024 {
-        format!("{} GB", tenths(mb, 1024))
+        (Amount::Tenths(tenths(mb, 1024)), "GB")
     } else {
-        format!("{mb} MB")
+        (Amount::Whole(mb), "MB")
     }
 }
 
-/// `value / unit` rounded to one decimal, in integers: float formatting would add kilobytes
-/// of code to the bundle for this one use.
-fn tenths(value: u64, unit: u64) -> String {
-    let scaled = (value * 10 + unit / 2) / unit;
-    format!("{}.{}", scaled / 10, scaled % 10)
+/// `value / unit` in tenths, rounded: integers, not floats, until `Intl` prints it.
+fn tenths(value: u64, unit: u64) -> u64 {
+    (value * 10 + unit / 2) / unit
 }
 
 /// Storage is given in GB: "80 GB", "2 TB".
-pub fn storage(gb: u64) -> String {
+pub fn storage_parts(gb: u64) -> (Amount, &'static str) {
     if gb >= 1024 && gb.is_multiple_of(1024) {
-        format!("{} TB", gb / 1024)
+        (Amount::Whole(gb / 1024), "TB")
     } else {
-        format!("{gb} GB")
+        (Amount::Whole(gb), "GB")
     }
 }
 
-/// "2 vCPU · 4 GB RAM · 80 GB disk".
+/// "2 vCPUs · 4 GB RAM · 80 GB disk".
 pub fn plan_resources(plan: &Plan) -> String {
-    let cpus = if plan.vcpus == 1 { "vCPU" } else { "vCPUs" };
-    format!(
-        "{} {cpus} · {} RAM · {} disk",
-        plan.vcpus,
-        memory(plan.memory),
-        storage(plan.storage)
+    tn(
+        Key::PLAN_RESOURCES,
+        u64::from(plan.vcpus),
+        &[
+            ("memory", &with_unit(memory_parts(plan.memory))),
+            ("storage", &with_unit(storage_parts(plan.storage))),
+        ],
     )
 }
 
@@ -143,26 +162,16 @@ pub(crate) fn civil_from_days(days: i64) -> (i64, u32, u32) {
 
 /// "15 Jan 2025, 18:30 UTC": the exact time, unambiguous for operators in any zone.
 pub fn exact_time(unix_seconds: i64) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let (year, month, day) = civil_from_days(unix_seconds.div_euclid(86_400));
-    let rest = unix_seconds.rem_euclid(86_400);
-    format!(
-        "{day} {} {year}, {:02}:{:02} UTC",
-        MONTHS[(month - 1) as usize],
-        rest / 3600,
-        rest % 3600 / 60
-    )
+    intl::date_time(language(), unix_seconds)
 }
 
-/// "just now", "5 minutes ago", "3 days ago", "in 2 hours" (clock skew), etc.
-pub fn relative_time(then: i64, now: i64) -> String {
+/// How long ago `then` was, rounded to the nearest sensible unit: `None` for "just now", else
+/// the signed amount (negative in the past, positive for clock skew) and the `Intl` unit.
+pub fn relative_parts(then: i64, now: i64) -> Option<(i64, &'static str)> {
     let delta = now - then;
-    let future = delta < 0;
     let seconds = delta.abs();
     if seconds < 45 {
-        return "just now".to_owned();
+        return None;
     }
     let (count, unit) = if seconds < 3600 {
         ((seconds + 30) / 60, "minute")
@@ -175,11 +184,14 @@ pub fn relative_time(then: i64, now: i64) -> String {
     } else {
         (seconds / (365 * 86_400), "year")
     };
-    let plural = if count == 1 { "" } else { "s" };
-    if future {
-        format!("in {count} {unit}{plural}")
-    } else {
-        format!("{count} {unit}{plural} ago")
+    Some((if delta < 0 { count } else { -count }, unit))
+}
+
+/// "just now", "5 minutes ago", "in 2 hours" (clock skew), in the chosen language.
+pub fn relative_time(then: i64, now: i64) -> String {
+    match relative_parts(then, now) {
+        None => t(Key::TIME_JUST_NOW).to_owned(),
+        Some((value, unit)) => intl::relative(language(), value, unit),
     }
 }
 
@@ -187,42 +199,29 @@ pub fn relative_time(then: i64, now: i64) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn counts_are_grouped_in_threes() {
-        assert_eq!(count(0), "0");
-        assert_eq!(count(999), "999");
-        assert_eq!(count(1_005), "1,005");
-        assert_eq!(count(12_345_678), "12,345,678");
-    }
+    use Amount::{Tenths, Whole};
 
     #[test]
     fn sizes_use_the_largest_whole_unit() {
-        assert_eq!(megabytes(512), "512 MB");
-        assert_eq!(megabytes(5120), "5.0 GB");
-        assert_eq!(megabytes(4856), "4.7 GB");
-        assert_eq!(megabytes(3 * 1024 * 1024), "3.0 TB");
+        assert_eq!(megabytes_parts(512), (Whole(512), "MB"));
+        assert_eq!(megabytes_parts(5120), (Tenths(50), "GB"));
+        assert_eq!(megabytes_parts(4856), (Tenths(47), "GB"));
+        assert_eq!(megabytes_parts(3 * 1024 * 1024), (Tenths(30), "TB"));
     }
 
     #[test]
     fn the_documented_plan_reads_as_human_units() {
-        let plan = Plan {
-            id: 1,
-            name: "Standard VPS".into(),
-            vcpus: 2,
-            memory: 4096,
-            storage: 80,
-        };
-        assert_eq!(plan_resources(&plan), "2 vCPUs · 4 GB RAM · 80 GB disk");
-        assert_eq!(memory(1536), "1.5 GB");
-        assert_eq!(memory(512), "512 MB");
-        assert_eq!(storage(2048), "2 TB");
+        assert_eq!(memory_parts(4096), (Whole(4), "GB"));
+        assert_eq!(memory_parts(1536), (Tenths(15), "GB"));
+        assert_eq!(memory_parts(512), (Whole(512), "MB"));
+        assert_eq!(storage_parts(80), (Whole(80), "GB"));
+        assert_eq!(storage_parts(2048), (Whole(2), "TB"));
     }
 
     #[test]
     fn documented_timestamps_parse_and_print_exactly() {
         let at = parse_timestamp("2025-01-15T18:30:00Z").expect("documented format");
         assert_eq!(at, 1_736_965_800);
-        assert_eq!(exact_time(at), "15 Jan 2025, 18:30 UTC");
         assert_eq!(parse_timestamp("2025-01-15T18:30:00.123456Z"), Some(at));
         assert_eq!(parse_timestamp("2025-01-15T20:30:00+02:00"), Some(at));
         assert_eq!(parse_timestamp("2024-06-15"), Some(1_718_409_600));
@@ -247,8 +246,8 @@ mod tests {
         #[test]
         fn any_text_parses_or_is_none_without_panicking(text in ".{0,40}") {
             if let Some(at) = parse_timestamp(&text) {
-                proptest::prop_assert!(!exact_time(at).is_empty());
-                proptest::prop_assert!(!relative_time(at, 1_736_965_800).is_empty());
+                let _ = civil_from_days(at.div_euclid(86_400));
+                let _ = relative_parts(at, 1_736_965_800);
             }
         }
 
@@ -261,11 +260,11 @@ mod tests {
     #[test]
     fn relative_times_round_to_the_nearest_unit() {
         let now = 1_736_965_800;
-        assert_eq!(relative_time(now - 10, now), "just now");
-        assert_eq!(relative_time(now - 60, now), "1 minute ago");
-        assert_eq!(relative_time(now - 5 * 3600, now), "5 hours ago");
-        assert_eq!(relative_time(now - 7 * 86_400, now), "7 days ago");
-        assert_eq!(relative_time(now - 400 * 86_400, now), "1 year ago");
-        assert_eq!(relative_time(now + 7200, now), "in 2 hours");
+        assert_eq!(relative_parts(now - 10, now), None);
+        assert_eq!(relative_parts(now - 60, now), Some((-1, "minute")));
+        assert_eq!(relative_parts(now - 5 * 3600, now), Some((-5, "hour")));
+        assert_eq!(relative_parts(now - 7 * 86_400, now), Some((-7, "day")));
+        assert_eq!(relative_parts(now - 400 * 86_400, now), Some((-1, "year")));
+        assert_eq!(relative_parts(now + 7200, now), Some((2, "hour")));
     }
 }

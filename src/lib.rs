@@ -9,6 +9,7 @@ pub mod base_path;
 pub mod components;
 pub mod features;
 pub mod format;
+pub mod i18n;
 pub mod links;
 pub mod live;
 pub mod router;

@@ -1,0 +1,161 @@
+//! The panel's two languages: which one is chosen, and the text of every message in it.
+//!
+//! The text lives in `locales/en.json` and `locales/bn.json` (English is the reference; the
+//! build fails if a key or a `{placeholder}` differs). Numbers, dates and plural forms go
+//! through the browser's `Intl` ([`intl`]), so no locale data is compiled into the wasm.
+//!
+//! Reading a message reads the language signal, so text inside a view closure re-renders in
+//! place when the language changes.
+
+pub mod intl;
+mod language;
+
+pub use language::{choose_language, language, set_language, Language, LANGUAGE_KEY};
+use leptos::prelude::*;
+
+/// One message of the locale files; the constants are generated from `locales/en.json`
+/// (`"servers.title"` is `Key::SERVERS_TITLE`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key(u16);
+
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+/// Marks a plural message's forms in the tables (see `build.rs`).
+const FORM: char = '\u{1}';
+const FORM_TEXT: char = '\u{2}';
+
+/// The raw text of `key` in `language` (plural messages still encoded).
+fn raw(key: Key, language: Language) -> &'static str {
+    let table: &[&'static str] = match language {
+        Language::English => &EN,
+        Language::Bengali => &BN,
+    };
+    table[usize::from(key.0)]
+}
+
+/// The text of a message without placeholders, in the current language.
+pub fn t(key: Key) -> &'static str {
+    raw(key, language())
+}
+
+/// A message with its `{name}` placeholders filled in.
+pub fn tf(key: Key, args: &[(&str, &str)]) -> String {
+    fill(t(key), args)
+}
+
+/// A plural message for `n`: the form the language's rules pick, with `{n}` as a localised
+/// number and the other placeholders filled in.
+pub fn tn(key: Key, n: u64, args: &[(&str, &str)]) -> String {
+    let language = language();
+    let text = plural_form(raw(key, language), &intl::plural_category(language, n));
+    let n = intl::number(language, n as f64);
+    let mut all = Vec::with_capacity(args.len() + 1);
+    all.push(("n", n.as_str()));
+    all.extend_from_slice(args);
+    fill(text, &all)
+}
+
+/// Message text as a view that follows the language: `{tr(Key::X)}` in `view!`. One function
+/// (one closure type) for every message keeps the generated render code to one copy.
+pub fn tr(key: Key) -> impl IntoView + Copy {
+    move || t(key)
+}
+
+/// For attributes (`aria-label=text(Key::X)`): the same, as a closure.
+pub fn text(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || t(key)
+}
+
+/// The form for `category` of an encoded plural message; `other` when the language has no
+/// form for it; the text itself when the message has no forms (Bengali nouns rarely change).
+fn plural_form<'a>(encoded: &'a str, category: &str) -> &'a str {
+    if !encoded.starts_with(FORM) {
+        return encoded;
+    }
+    let mut other = "";
+    for form in encoded.split(FORM).skip(1) {
+        let (name, text) = form.split_once(FORM_TEXT).unwrap_or((form, ""));
+        if name == category {
+            return text;
+        }
+        if name == "other" {
+            other = text;
+        }
+    }
+    other
+}
+
+/// Replaces each `{name}` with its value; an unknown name is left as written.
+fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, value)| (close, *value))
+        }) {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_text_in_both_languages() {
+        // build.rs already refuses a missing key; this also catches an empty translation.
+        assert_eq!(EN.len(), BN.len());
+        for (index, (english, bengali)) in EN.iter().zip(BN.iter()).enumerate() {
+            assert!(!english.trim().is_empty(), "English message {index} is empty");
+            assert!(!bengali.trim().is_empty(), "Bengali message {index} is empty");
+        }
+    }
+
+    #[test]
+    fn bengali_messages_are_written_in_bengali() {
+        // A key copied over untranslated would pass the build; Bengali script must appear in
+        // every message that has words (a bare "{name}" or a symbol may stay as it is).
+        let bengali_letter = |c: char| ('\u{0980}'..='\u{09FF}').contains(&c);
+        for (english, bengali) in EN.iter().zip(BN.iter()) {
+            let has_words = english.chars().filter(|c| c.is_ascii_alphabetic()).count() > 3
+                && !english.starts_with('{');
+            if has_words && !KEEP_AS_IS.contains(english) {
+                assert!(bengali.chars().any(bengali_letter), "untranslated: {english:?} → {bengali:?}");
+            }
+        }
+    }
+
+    /// Messages that read the same in both languages (product names, identifiers).
+    const KEEP_AS_IS: &[&str] = &["VPS Panel", "English", "Language / ভাষা"];
+
+    #[test]
+    fn placeholders_are_filled_and_unknown_ones_kept() {
+        assert_eq!(fill("{n} of {total}", &[("n", "3"), ("total", "5")]), "3 of 5");
+        assert_eq!(fill("a {x} b", &[]), "a {x} b");
+        assert_eq!(fill("{ broken", &[("n", "1")]), "{ broken");
+        assert_eq!(fill("৫টির মধ্যে {n}টি", &[("n", "২")]), "৫টির মধ্যে ২টি");
+    }
+
+    #[test]
+    fn plural_forms_fall_back_to_other() {
+        let encoded = "\u{1}one\u{2}{n} server\u{1}other\u{2}{n} servers";
+        assert_eq!(plural_form(encoded, "one"), "{n} server");
+        assert_eq!(plural_form(encoded, "few"), "{n} servers");
+        assert_eq!(plural_form("{n}টি সার্ভার", "one"), "{n}টি সার্ভার");
+    }
+}
