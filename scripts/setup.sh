@@ -55,8 +55,10 @@ if [[ "$scope" != "build" ]]; then
   missing=()
   [[ -x "$CHROMIUM_PATH" && -x "$CHROMEDRIVER" ]] || missing+=(chromium chromium-driver)
   [[ -x "$NGINX" ]] || missing+=(nginx)
+  # A Bengali font, so the Bengali e2e runs measure layout with real glyphs, not boxes.
+  fc-list :lang=bn 2>/dev/null | grep -q . || missing+=(fonts-noto-core)
   if [[ ${#missing[@]} -eq 0 ]]; then
-    echo "setup: chromium, chromedriver and nginx present"
+    echo "setup: chromium, chromedriver, nginx and a Bengali font present"
   else
     step "setup: installing Debian's ${missing[*]}"
     apt-get update

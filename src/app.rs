@@ -2,10 +2,11 @@
 
 use crate::api::{load_config, PanelConfig};
 use crate::base_path::href;
-use crate::components::{use_page_title, Loading, Notifications, Notifier};
+use crate::components::{use_page_title, LanguageSelect, Loading, Notifications, Notifier};
 use crate::features::servers::ServersPage;
 use crate::features::sign_in::{sign_in_path, SignInPage};
 use crate::features::snapshots::{ServerPage, SnapshotsPage};
+use crate::i18n::{t, text, tf, tr, Key};
 use crate::router::{provide_router, route_for, use_router, Navigation, Route};
 use crate::session::{use_session, Session, SignInNotice};
 use leptos::prelude::*;
@@ -19,7 +20,7 @@ pub const PRODUCT_NAME: &str = "VPS Panel";
 pub fn App() -> impl IntoView {
     let config = LocalResource::new(load_config);
     move || match config.get() {
-        None => view! { <Shell><Loading what="the panel"/></Shell> }.into_any(),
+        None => view! { <Shell><Loading what=text(Key::APP_LOADING)/></Shell> }.into_any(),
         Some(config) => view! { <Panel config/> }.into_any(),
     }
 }
@@ -74,14 +75,15 @@ pub fn Shell(
     view! {
         // Handled here: with `<base href>`, a bare `#main` would resolve to the base path and
         // leave the current page.
-        <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
+        <a class="skip-link" href="#main" on:click=skip_to_main>{tr(Key::APP_SKIP_TO_CONTENT)}</a>
         <header class="app-header">
             <span class="app-header__brand">{PRODUCT_NAME}</span>
             {move || signed_in().then(|| view! {
-                <nav class="app-nav" aria-label="Main">
-                    <NavLink path="/servers" label="Servers"/>
-                    <NavLink path="/snapshots" label="Snapshots"/>
+                <nav class="app-nav" aria-label=text(Key::APP_NAV_LABEL)>
+                    <NavLink path="/servers" label=Key::APP_NAV_SERVERS/>
+                    <NavLink path="/snapshots" label=Key::APP_NAV_SNAPSHOTS/>
                 </nav>
+                <LanguageSelect/>
                 <UserMenu/>
             })}
         </header>
@@ -94,7 +96,7 @@ pub fn Shell(
 /// A main-menu link, marked `aria-current="page"` within its section. (Plain links, which the
 /// router follows all the same: its `<A>` costs bundle size for what this does in a few lines.)
 #[component]
-fn NavLink(path: &'static str, label: &'static str) -> impl IntoView {
+fn NavLink(path: &'static str, label: Key) -> impl IntoView {
     let router = use_router();
     let current = move || {
         let here = router
@@ -103,7 +105,7 @@ fn NavLink(path: &'static str, label: &'static str) -> impl IntoView {
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
         here.then_some("page")
     };
-    view! { <a href=href(path) class="app-nav__link" aria-current=current>{label}</a> }
+    view! { <a href=href(path) class="app-nav__link" aria-current=current>{tr(label)}</a> }
 }
 
 /// Moves focus to `<main>` without navigating.
@@ -126,12 +128,12 @@ fn UserMenu() -> impl IntoView {
                 <span class="user-menu__who">
                     <span class="user-menu__name">{me.account.display_name()}</span>
                     {me.token.name.clone().map(|name| view! {
-                        <span class="user-menu__token">{format!("Token: {name}")}</span>
+                        <span class="user-menu__token">{move || tf(Key::APP_TOKEN_NAME, &[("name", &name)])}</span>
                     })}
                 </span>
             })}
             <button type="button" class="button button--ghost" on:click=move |_| session.end(SignInNotice::SignedOut)>
-                "Sign out"
+                {tr(Key::APP_SIGN_OUT)}
             </button>
         </div>
     }
@@ -160,12 +162,12 @@ fn RequireSession(children: ChildrenFn) -> impl IntoView {
 
 #[component]
 fn NotFound() -> impl IntoView {
-    use_page_title(|| "Page not found".to_owned());
+    use_page_title(|| t(Key::APP_NOT_FOUND_TITLE).to_owned());
     view! {
         <div class="empty-state">
-            <h1>"Page not found"</h1>
-            <p>"There is nothing at this address."</p>
-            <a href=href("/servers") class="button">"Go to servers"</a>
+            <h1>{tr(Key::APP_NOT_FOUND_TITLE)}</h1>
+            <p>{tr(Key::APP_NOT_FOUND_TEXT)}</p>
+            <a href=href("/servers") class="button">{tr(Key::APP_NOT_FOUND_GO)}</a>
         </div>
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::api::models::Me;
 use crate::api::{ApiClient, ApiError, PanelConfig};
+use crate::i18n::{t, Key};
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -23,12 +24,10 @@ pub enum SignInNotice {
 
 impl SignInNotice {
     pub fn text(&self) -> &'static str {
-        match self {
-            SignInNotice::SignedOut => "You have signed out.",
-            SignInNotice::Expired => {
-                "Your session ended or the token was revoked. Sign in again to continue."
-            }
-        }
+        t(match self {
+            SignInNotice::SignedOut => Key::SIGN_IN_SIGNED_OUT,
+            SignInNotice::Expired => Key::SIGN_IN_EXPIRED,
+        })
     }
 }
 

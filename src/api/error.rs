@@ -2,32 +2,56 @@
 
 use std::collections::BTreeMap;
 
+use crate::i18n::{t, tf, tn, Key};
+use std::fmt;
+
 /// Every way an API call can fail. Owned and `Clone` so views can keep and show it.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+/// Its `Display` is the explanation in the reader's language; the server's own words are
+/// shown as they came.
+#[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
-    #[error("Could not reach the API. Check your connection and try again. ({0})")]
     Network(String),
-    #[error("The API did not answer within {0} seconds.")]
     Timeout(u32),
     /// The request was cancelled because the view that made it went away.
-    #[error("The request was cancelled.")]
     Aborted,
-    #[error("The token was not accepted.")]
-    Unauthorized { message: Option<String> },
-    #[error("{message}")]
-    NotFound { message: String },
-    #[error("{message}")]
+    Unauthorized {
+        message: Option<String>,
+    },
+    /// `message` is the server's; empty when it gave none.
+    NotFound {
+        message: String,
+    },
+    /// `message` is the server's; empty when it gave none (the status is named instead).
     Http {
         status: u16,
         message: String,
         field_errors: BTreeMap<String, Vec<String>>,
     },
-    #[error("The API sent a response the panel could not read: {0}")]
     Decode(String),
     /// A `next` link outside the configured API base: not followed, and the token not sent.
-    #[error("The API's link to the next page of this list leads outside the configured API ({0}), so the panel did not follow it and the list is incomplete.")]
     UnsafeLink(String),
 }
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            ApiError::Network(detail) => tf(Key::ERROR_NETWORK, &[("detail", detail)]),
+            ApiError::Timeout(seconds) => tn(Key::ERROR_TIMEOUT, u64::from(*seconds), &[]),
+            ApiError::Aborted => t(Key::ERROR_ABORTED).to_owned(),
+            ApiError::Unauthorized { .. } => t(Key::ERROR_UNAUTHORIZED).to_owned(),
+            ApiError::NotFound { message } if message.is_empty() => describe_status(404),
+            ApiError::Http {
+                status, message, ..
+            } if message.is_empty() => describe_status(*status),
+            ApiError::NotFound { message } | ApiError::Http { message, .. } => message.clone(),
+            ApiError::Decode(detail) => tf(Key::ERROR_DECODE, &[("detail", detail)]),
+            ApiError::UnsafeLink(link) => tf(Key::ERROR_UNSAFE_LINK, &[("link", link)]),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for ApiError {}
 
 impl ApiError {
     /// Field errors to show next to form fields (empty for other kinds).
@@ -175,17 +199,19 @@ pub fn error_from_response(status: u16, body: &str) -> ApiError {
     match status {
         401 => ApiError::Unauthorized { message },
         404 => ApiError::NotFound {
-            message: message.unwrap_or_else(|| describe_status(status)),
+            message: message.unwrap_or_default(),
         },
         _ => ApiError::Http {
             status,
-            message: message.unwrap_or_else(|| describe_status(status)),
+            message: message.unwrap_or_default(),
             field_errors,
         },
     }
 }
 
-/// "HTTP 502 Bad Gateway": used when the body gives no message of its own.
+/// "The API answered with HTTP 502 Bad Gateway.": when the body gives no message of its own.
+/// The status and its standard reason phrase are technical identifiers, the same in every
+/// language.
 pub fn describe_status(status: u16) -> String {
     let reason = match status {
         400 => "Bad Request",
@@ -200,9 +226,10 @@ pub fn describe_status(status: u16) -> String {
         504 => "Gateway Timeout",
         _ => "",
     };
-    if reason.is_empty() {
-        format!("The API answered with HTTP {status}.")
+    let status = if reason.is_empty() {
+        status.to_string()
     } else {
-        format!("The API answered with HTTP {status} {reason}.")
-    }
+        format!("{status} {reason}")
+    };
+    tf(Key::ERROR_HTTP_STATUS, &[("status", &status)])
 }

@@ -1,5 +1,8 @@
 //! The rule for snapshot names, as the docs give it (letters, digits, hyphens, underscores).
 
+use crate::format::count;
+use crate::i18n::{t, tf, Key};
+
 /// Longest name the panel accepts. The docs set no limit; 64 keeps names readable in tables
 /// and stays well inside the usual 100-character limit of this API style's name fields.
 pub const MAX_SNAPSHOT_NAME_LEN: usize = 64;
@@ -7,24 +10,24 @@ pub const MAX_SNAPSHOT_NAME_LEN: usize = 64;
 /// Why a snapshot name is not acceptable, in plain language; `None` when it is fine.
 pub fn snapshot_name_problem(name: &str) -> Option<String> {
     if name.is_empty() {
-        return Some("Enter a name for the snapshot.".to_owned());
+        return Some(t(Key::NAME_EMPTY).to_owned());
     }
     if let Some(bad) = name.chars().find(|c| !is_allowed(*c)) {
         let shown = if bad == ' ' {
-            "spaces".to_owned()
+            t(Key::NAME_SPACES).to_owned()
         } else if bad.is_control() {
-            "control characters".to_owned()
+            t(Key::NAME_CONTROL).to_owned()
         } else {
             format!("\u{201c}{bad}\u{201d}")
         };
-        return Some(format!(
-            "Use only letters A–Z, digits, hyphens (-) and underscores (_); {shown} cannot be used."
-        ));
+        return Some(tf(Key::NAME_BAD_CHARACTER, &[("bad", &shown)]));
     }
     let length = name.chars().count();
     if length > MAX_SNAPSHOT_NAME_LEN {
-        return Some(format!(
-            "Use at most {MAX_SNAPSHOT_NAME_LEN} characters (this name has {length})."
+        let (max, length) = (count(MAX_SNAPSHOT_NAME_LEN as u64), count(length as u64));
+        return Some(tf(
+            Key::NAME_TOO_LONG,
+            &[("max", &max), ("length", &length)],
         ));
     }
     None

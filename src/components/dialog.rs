@@ -14,7 +14,7 @@ const FOCUSABLE: &str = "input:not([disabled]), textarea:not([disabled]), select
 pub fn Dialog(
     /// The dialog's heading, which also names it for assistive technology.
     #[prop(into)]
-    title: String,
+    title: Signal<String>,
     /// Closes the dialog (Escape, the backdrop, a Cancel button).
     on_close: Callback<()>,
     /// The dialog's content.

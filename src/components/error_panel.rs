@@ -1,4 +1,5 @@
 use crate::api::ApiError;
+use crate::i18n::{tr, Key};
 use leptos::prelude::*;
 
 /// A failed load: what failed, the server's own words, and a way to try again.
@@ -6,7 +7,7 @@ use leptos::prelude::*;
 pub fn ErrorPanel(
     /// What could not be done, e.g. "Could not load servers".
     #[prop(into)]
-    title: String,
+    title: Signal<String>,
     /// The error to explain.
     error: ApiError,
     /// Runs when the user presses "Retry".
@@ -15,9 +16,9 @@ pub fn ErrorPanel(
     view! {
         <div class="error-panel" role="alert">
             <p class="error-panel__title">{title}</p>
-            <p class="error-panel__message">{error.to_string()}</p>
+            <p class="error-panel__message">{move || error.to_string()}</p>
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
-                "Retry"
+                {tr(Key::COMMON_RETRY)}
             </button>
         </div>
     }

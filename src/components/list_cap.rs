@@ -1,5 +1,6 @@
 use crate::api::{Listing, MAX_PAGES};
 use crate::format::count;
+use crate::i18n::{t, tf, Key};
 use leptos::prelude::*;
 
 /// `(shown, total)` of a list that stopped at the page cap; `None` for a complete one.
@@ -12,22 +13,32 @@ pub fn cut_short<T>(listing: &Listing<T>) -> Option<(usize, Option<u64>)> {
 /// Says plainly that a list is not complete: "Showing 10,000 of 12,345 servers."
 #[component]
 pub fn ListCapNotice(
-    /// What the list holds, e.g. "servers".
-    what: &'static str,
+    /// What the list holds, e.g. "servers" (a message, in the reader's language).
+    what: Key,
     /// How many items the panel read.
     shown: usize,
     /// The API's total, when it gave one.
     total: Option<u64>,
 ) -> impl IntoView {
-    let of_total = total
-        .map(|t| format!(" of {}", count(t)))
-        .unwrap_or_default();
+    let notice = move || {
+        let shown = count(shown as u64);
+        let pages = count(MAX_PAGES as u64);
+        let args = [
+            ("shown", shown.as_str()),
+            ("what", t(what)),
+            ("pages", pages.as_str()),
+        ];
+        match total {
+            Some(total) => {
+                let total = count(total);
+                let mut all = args.to_vec();
+                all.push(("total", &total));
+                tf(Key::LIST_CAP_NOTICE, &all)
+            }
+            None => tf(Key::LIST_CAP_NOTICE_NO_TOTAL, &args),
+        }
+    };
     view! {
-        <p class="notice notice--warn" role="status">
-            {format!(
-                "Showing {}{of_total} {what}. The panel reads at most {MAX_PAGES} pages of a list; use the filters to see the rest.",
-                count(shown as u64)
-            )}
-        </p>
+        <p class="notice notice--warn" role="status">{notice}</p>
     }
 }

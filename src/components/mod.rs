@@ -1,7 +1,9 @@
 //! Shared, feature-agnostic view pieces.
 
 mod dialog;
+mod emphasised;
 mod error_panel;
+mod language_select;
 mod list_cap;
 mod loading;
 mod notifications;
@@ -9,9 +11,11 @@ mod page_title;
 mod status_badge;
 
 pub use dialog::Dialog;
+pub use emphasised::Emphasised;
 pub use error_panel::ErrorPanel;
+pub use language_select::LanguageSelect;
 pub use list_cap::{cut_short, ListCapNotice};
 pub use loading::Loading;
 pub use notifications::{use_notifier, Notifications, Notifier};
 pub use page_title::use_page_title;
-pub use status_badge::StatusBadge;
+pub use status_badge::{status_label, StatusBadge};

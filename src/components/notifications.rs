@@ -1,3 +1,4 @@
+use crate::i18n::{text, tr, Key};
 use leptos::prelude::*;
 
 /// How long a success notification stays before it hides itself. Failures stay until dismissed.
@@ -82,7 +83,7 @@ pub fn use_notifier() -> Notifier {
 pub fn Notifications() -> impl IntoView {
     let notifier = use_notifier();
     view! {
-        <section class="toasts" aria-label="Notifications">
+        <section class="toasts" aria-label=text(Key::NOTIFICATIONS_LABEL)>
             <For each=move || notifier.notices() key=|notice| notice.id let:notice>
                 <div
                     class=match notice.kind {
@@ -93,17 +94,17 @@ pub fn Notifications() -> impl IntoView {
                     role=if notice.kind == NoticeKind::Failure { "alert" } else { "status" }
                 >
                     <span class="toast__kind">
-                        {match notice.kind {
-                            NoticeKind::Success => "Done:",
-                            NoticeKind::Info => "Note:",
-                            NoticeKind::Failure => "Failed:",
-                        }}
+                        {tr(match notice.kind {
+                            NoticeKind::Success => Key::NOTIFICATIONS_DONE,
+                            NoticeKind::Info => Key::NOTIFICATIONS_NOTE,
+                            NoticeKind::Failure => Key::NOTIFICATIONS_FAILED,
+                        })}
                     </span>
                     <span class="toast__text">{notice.text.clone()}</span>
                     <button
                         type="button"
                         class="toast__close"
-                        aria-label="Dismiss notification"
+                        aria-label=text(Key::NOTIFICATIONS_DISMISS)
                         on:click=move |_| notifier.dismiss(notice.id)
                     >
                         "×"

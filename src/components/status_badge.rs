@@ -1,3 +1,4 @@
+use crate::i18n::{t, Key};
 use leptos::prelude::*;
 
 /// The colour family of a status. Colour only supports the text, never replaces it.
@@ -30,9 +31,19 @@ impl StatusTone {
     }
 }
 
-/// "in_progress" reads as "in progress"; anything else is shown exactly as sent.
+/// A documented status in the reader's language ("in_progress" reads as "in progress");
+/// anything else is shown exactly as sent.
 pub fn status_label(status: &str) -> String {
-    status.replace('_', " ")
+    let key = match status {
+        "active" => Key::STATUS_ACTIVE,
+        "completed" => Key::STATUS_COMPLETED,
+        "in_progress" => Key::STATUS_IN_PROGRESS,
+        "restoring" => Key::STATUS_RESTORING,
+        "suspended" => Key::STATUS_SUSPENDED,
+        "stopped" => Key::STATUS_STOPPED,
+        _ => return status.to_owned(),
+    };
+    t(key).to_owned()
 }
 
 /// A status as text in a tinted badge.

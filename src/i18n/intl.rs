@@ -5,134 +5,164 @@
 //! These call into JavaScript, so they work in the browser only; the choices around them
 //! (units, rounding) are pure functions in `crate::format` with native tests.
 
-use super::Language;
-use std::cell::RefCell;
-use std::rc::Rc;
-use wasm_bindgen::prelude::*;
+pub use browser::*;
 
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = Intl)]
-    type NumberFormat;
-    #[wasm_bindgen(constructor, js_namespace = Intl)]
-    fn new(locale: &str, options: &js_sys::Object) -> NumberFormat;
-    #[wasm_bindgen(method)]
-    fn format(this: &NumberFormat, value: f64) -> String;
+/// Outside a browser (the native unit tests of the models) there is no `Intl`: numbers print
+/// as plain ASCII and plurals follow English, so messages built by pure code can be tested.
+#[cfg(not(target_arch = "wasm32"))]
+mod browser {
+    use crate::i18n::Language;
 
-    #[wasm_bindgen(js_namespace = Intl)]
-    type DateTimeFormat;
-    #[wasm_bindgen(constructor, js_namespace = Intl)]
-    fn new(locale: &str, options: &js_sys::Object) -> DateTimeFormat;
-    #[wasm_bindgen(method)]
-    fn format(this: &DateTimeFormat, milliseconds: f64) -> String;
-
-    #[wasm_bindgen(js_namespace = Intl)]
-    type RelativeTimeFormat;
-    #[wasm_bindgen(constructor, js_namespace = Intl)]
-    fn new(locale: &str, options: &js_sys::Object) -> RelativeTimeFormat;
-    #[wasm_bindgen(method)]
-    fn format(this: &RelativeTimeFormat, value: f64, unit: &str) -> String;
-
-    #[wasm_bindgen(js_namespace = Intl)]
-    type PluralRules;
-    #[wasm_bindgen(constructor, js_namespace = Intl)]
-    fn new(locale: &str, options: &js_sys::Object) -> PluralRules;
-    #[wasm_bindgen(method)]
-    fn select(this: &PluralRules, value: f64) -> String;
-}
-
-/// The locale `Intl` formats in. English is British style ("15 Jan 2025, 18:30"): day first
-/// and a 24-hour clock read unambiguously by operators anywhere.
-fn locale(language: Language) -> &'static str {
-    match language {
-        Language::English => "en-GB",
-        Language::Bengali => "bn",
+    pub fn number(_: Language, value: f64) -> String {
+        format!("{value}")
+    }
+    pub fn tenths(_: Language, value: f64) -> String {
+        format!("{value:.1}")
+    }
+    pub fn date_time(_: Language, unix_seconds: i64) -> String {
+        format!("@{unix_seconds}")
+    }
+    pub fn relative(_: Language, value: i64, unit: &str) -> String {
+        format!("{value} {unit}")
+    }
+    pub fn plural_category(_: Language, n: u64) -> String {
+        if n == 1 { "one" } else { "other" }.to_owned()
     }
 }
 
-struct Formatters {
-    language: Language,
-    whole: NumberFormat,
-    tenths: NumberFormat,
-    date_time: DateTimeFormat,
-    relative: RelativeTimeFormat,
-    plural: PluralRules,
-}
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use crate::i18n::Language;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::prelude::*;
 
-thread_local! {
-    static CACHE: RefCell<Vec<Rc<Formatters>>> = const { RefCell::new(Vec::new()) };
-}
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = Intl)]
+        type NumberFormat;
+        #[wasm_bindgen(constructor, js_namespace = Intl)]
+        fn new(locale: &str, options: &js_sys::Object) -> NumberFormat;
+        #[wasm_bindgen(method)]
+        fn format(this: &NumberFormat, value: f64) -> String;
 
-fn formatters(language: Language) -> Rc<Formatters> {
-    CACHE.with(|cache| {
-        if let Some(found) = cache.borrow().iter().find(|f| f.language == language) {
-            return found.clone();
+        #[wasm_bindgen(js_namespace = Intl)]
+        type DateTimeFormat;
+        #[wasm_bindgen(constructor, js_namespace = Intl)]
+        fn new(locale: &str, options: &js_sys::Object) -> DateTimeFormat;
+        #[wasm_bindgen(method)]
+        fn format(this: &DateTimeFormat, milliseconds: f64) -> String;
+
+        #[wasm_bindgen(js_namespace = Intl)]
+        type RelativeTimeFormat;
+        #[wasm_bindgen(constructor, js_namespace = Intl)]
+        fn new(locale: &str, options: &js_sys::Object) -> RelativeTimeFormat;
+        #[wasm_bindgen(method)]
+        fn format(this: &RelativeTimeFormat, value: f64, unit: &str) -> String;
+
+        #[wasm_bindgen(js_namespace = Intl)]
+        type PluralRules;
+        #[wasm_bindgen(constructor, js_namespace = Intl)]
+        fn new(locale: &str, options: &js_sys::Object) -> PluralRules;
+        #[wasm_bindgen(method)]
+        fn select(this: &PluralRules, value: f64) -> String;
+    }
+
+    /// The locale `Intl` formats in. English is British style ("15 Jan 2025, 18:30"): day first
+    /// and a 24-hour clock read unambiguously by operators anywhere.
+    fn locale(language: Language) -> &'static str {
+        match language {
+            Language::English => "en-GB",
+            Language::Bengali => "bn",
         }
-        let made = Rc::new(build(language));
-        cache.borrow_mut().push(made.clone());
-        made
-    })
-}
-
-fn build(language: Language) -> Formatters {
-    let tag = locale(language);
-    Formatters {
-        language,
-        whole: NumberFormat::new(tag, &options(&[("maximumFractionDigits", 0.into())])),
-        tenths: NumberFormat::new(
-            tag,
-            &options(&[
-                ("minimumFractionDigits", 1.into()),
-                ("maximumFractionDigits", 1.into()),
-            ]),
-        ),
-        date_time: DateTimeFormat::new(
-            tag,
-            &options(&[
-                ("day", "numeric".into()),
-                ("month", "short".into()),
-                ("year", "numeric".into()),
-                ("hour", "2-digit".into()),
-                ("minute", "2-digit".into()),
-                ("hourCycle", "h23".into()),
-                ("timeZone", "UTC".into()),
-                ("timeZoneName", "short".into()),
-            ]),
-        ),
-        relative: RelativeTimeFormat::new(tag, &options(&[("numeric", "always".into())])),
-        plural: PluralRules::new(tag, &options(&[])),
     }
-}
 
-fn options(entries: &[(&str, JsValue)]) -> js_sys::Object {
-    let object = js_sys::Object::new();
-    for (name, value) in entries {
-        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), value);
+    struct Formatters {
+        language: Language,
+        whole: NumberFormat,
+        tenths: NumberFormat,
+        date_time: DateTimeFormat,
+        relative: RelativeTimeFormat,
+        plural: PluralRules,
     }
-    object
-}
 
-/// "1,005" / "১,০০৫": a whole number with the language's digits and grouping.
-pub fn number(language: Language, value: f64) -> String {
-    formatters(language).whole.format(value)
-}
+    thread_local! {
+        static CACHE: RefCell<Vec<Rc<Formatters>>> = const { RefCell::new(Vec::new()) };
+    }
 
-/// "4.7" / "৪.৭": one decimal place.
-pub fn tenths(language: Language, value: f64) -> String {
-    formatters(language).tenths.format(value)
-}
+    fn formatters(language: Language) -> Rc<Formatters> {
+        CACHE.with(|cache| {
+            if let Some(found) = cache.borrow().iter().find(|f| f.language == language) {
+                return found.clone();
+            }
+            let made = Rc::new(build(language));
+            cache.borrow_mut().push(made.clone());
+            made
+        })
+    }
 
-/// "15 Jan 2025, 18:30 UTC" / "১৫ জানু, ২০২৫, ১৮:৩০ UTC".
-pub fn date_time(language: Language, unix_seconds: i64) -> String {
-    formatters(language).date_time.format(unix_seconds as f64 * 1000.0)
-}
+    fn build(language: Language) -> Formatters {
+        let tag = locale(language);
+        Formatters {
+            language,
+            whole: NumberFormat::new(tag, &options(&[("maximumFractionDigits", 0.into())])),
+            tenths: NumberFormat::new(
+                tag,
+                &options(&[
+                    ("minimumFractionDigits", 1.into()),
+                    ("maximumFractionDigits", 1.into()),
+                ]),
+            ),
+            date_time: DateTimeFormat::new(
+                tag,
+                &options(&[
+                    ("day", "numeric".into()),
+                    ("month", "short".into()),
+                    ("year", "numeric".into()),
+                    ("hour", "2-digit".into()),
+                    ("minute", "2-digit".into()),
+                    ("hourCycle", "h23".into()),
+                    ("timeZone", "UTC".into()),
+                    ("timeZoneName", "short".into()),
+                ]),
+            ),
+            relative: RelativeTimeFormat::new(tag, &options(&[("numeric", "always".into())])),
+            plural: PluralRules::new(tag, &options(&[])),
+        }
+    }
 
-/// "5 minutes ago" / "৫ মিনিট আগে" for `value` = -5 and `unit` = "minute".
-pub fn relative(language: Language, value: i64, unit: &str) -> String {
-    formatters(language).relative.format(value as f64, unit)
-}
+    fn options(entries: &[(&str, JsValue)]) -> js_sys::Object {
+        let object = js_sys::Object::new();
+        for (name, value) in entries {
+            let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), value);
+        }
+        object
+    }
 
-/// The CLDR plural category of `n` ("one", "other", …) in the language's rules.
-pub fn plural_category(language: Language, n: u64) -> String {
-    formatters(language).plural.select(n as f64)
+    /// "1,005" / "১,০০৫": a whole number with the language's digits and grouping.
+    pub fn number(language: Language, value: f64) -> String {
+        formatters(language).whole.format(value)
+    }
+
+    /// "4.7" / "৪.৭": one decimal place.
+    pub fn tenths(language: Language, value: f64) -> String {
+        formatters(language).tenths.format(value)
+    }
+
+    /// "15 Jan 2025, 18:30 UTC" / "১৫ জানু, ২০২৫, ১৮:৩০ UTC".
+    pub fn date_time(language: Language, unix_seconds: i64) -> String {
+        formatters(language)
+            .date_time
+            .format(unix_seconds as f64 * 1000.0)
+    }
+
+    /// "5 minutes ago" / "৫ মিনিট আগে" for `value` = -5 and `unit` = "minute".
+    pub fn relative(language: Language, value: i64, unit: &str) -> String {
+        formatters(language).relative.format(value as f64, unit)
+    }
+
+    /// The CLDR plural category of `n` ("one", "other", …) in the language's rules.
+    pub fn plural_category(language: Language, n: u64) -> String {
+        formatters(language).plural.select(n as f64)
+    }
 }

@@ -72,6 +72,22 @@ pub fn set_language(language: Language) {
     CURRENT.with(|current| current.set(language));
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+fn mark_document(_: Language) {}
+#[cfg(not(target_arch = "wasm32"))]
+fn local_storage() -> Option<web_sys::Storage> {
+    None
+}
+#[cfg(not(target_arch = "wasm32"))]
+fn stored_language() -> Option<String> {
+    None
+}
+#[cfg(not(target_arch = "wasm32"))]
+fn browser_languages() -> Vec<String> {
+    Vec::new()
+}
+
+#[cfg(target_arch = "wasm32")]
 fn mark_document(language: Language) {
     if let Some(root) = web_sys::window()
         .and_then(|w| w.document())
@@ -81,14 +97,17 @@ fn mark_document(language: Language) {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+#[cfg(target_arch = "wasm32")]
 fn stored_language() -> Option<String> {
     local_storage()?.get_item(LANGUAGE_KEY).ok().flatten()
 }
 
+#[cfg(target_arch = "wasm32")]
 fn browser_languages() -> Vec<String> {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return Vec::new();
@@ -115,19 +134,40 @@ mod tests {
 
     #[test]
     fn a_first_visit_follows_the_browser_languages() {
-        assert_eq!(choose_language(None, &tags(&["bn-BD", "en"])), Language::Bengali);
+        assert_eq!(
+            choose_language(None, &tags(&["bn-BD", "en"])),
+            Language::Bengali
+        );
         assert_eq!(choose_language(None, &tags(&["bn"])), Language::Bengali);
-        assert_eq!(choose_language(None, &tags(&["fr", "bn-IN"])), Language::Bengali);
-        assert_eq!(choose_language(None, &tags(&["en-US", "bn"])), Language::English);
-        assert_eq!(choose_language(None, &tags(&["fr", "de"])), Language::English);
+        assert_eq!(
+            choose_language(None, &tags(&["fr", "bn-IN"])),
+            Language::Bengali
+        );
+        assert_eq!(
+            choose_language(None, &tags(&["en-US", "bn"])),
+            Language::English
+        );
+        assert_eq!(
+            choose_language(None, &tags(&["fr", "de"])),
+            Language::English
+        );
         assert_eq!(choose_language(None, &[]), Language::English);
     }
 
     #[test]
     fn a_stored_choice_wins_and_garbage_is_ignored() {
-        assert_eq!(choose_language(Some("en"), &tags(&["bn-BD"])), Language::English);
-        assert_eq!(choose_language(Some("bn"), &tags(&["en"])), Language::Bengali);
-        assert_eq!(choose_language(Some("xx"), &tags(&["bn"])), Language::Bengali);
+        assert_eq!(
+            choose_language(Some("en"), &tags(&["bn-BD"])),
+            Language::English
+        );
+        assert_eq!(
+            choose_language(Some("bn"), &tags(&["en"])),
+            Language::Bengali
+        );
+        assert_eq!(
+            choose_language(Some("xx"), &tags(&["bn"])),
+            Language::Bengali
+        );
         assert_eq!(choose_language(Some(""), &[]), Language::English);
     }
 }

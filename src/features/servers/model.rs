@@ -2,6 +2,7 @@
 
 use crate::api::models::Server;
 use crate::api::ServerFilter;
+use crate::i18n::Key;
 use crate::links::percent_encode;
 
 /// Status values the API's `status` filter documents.
@@ -41,15 +42,16 @@ impl SortKey {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The column heading, as a message in the reader's language.
+    pub fn label(self) -> Key {
         match self {
-            SortKey::Name => "Name",
-            SortKey::Status => "Status",
-            SortKey::Location => "Location",
-            SortKey::Ip => "IP address",
-            SortKey::Plan => "Plan",
-            SortKey::Os => "OS",
-            SortKey::Snapshots => "Snapshots",
+            SortKey::Name => Key::SERVERS_COLUMN_NAME,
+            SortKey::Status => Key::SERVERS_COLUMN_STATUS,
+            SortKey::Location => Key::SERVERS_COLUMN_LOCATION,
+            SortKey::Ip => Key::SERVERS_COLUMN_IP,
+            SortKey::Plan => Key::SERVERS_COLUMN_PLAN,
+            SortKey::Os => Key::SERVERS_COLUMN_OS,
+            SortKey::Snapshots => Key::SERVERS_COLUMN_SNAPSHOTS,
         }
     }
 

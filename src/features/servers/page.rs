@@ -5,9 +5,10 @@ use crate::api::{
 };
 use crate::base_path::href;
 use crate::components::{
-    cut_short, use_page_title, ErrorPanel, ListCapNotice, Loading, StatusBadge,
+    cut_short, status_label, use_page_title, ErrorPanel, ListCapNotice, Loading, StatusBadge,
 };
-use crate::format::{count, plan_resources};
+use crate::format::{count, count as format_count, plan_resources};
+use crate::i18n::{t, text, tf, tn, tr, Key};
 use crate::live::{refresh_while, Loaded};
 use crate::router::{query_value, use_router, Navigation};
 use crate::session::use_session;
@@ -22,7 +23,7 @@ const SEARCH_TO_URL_MS: u32 = 400;
 
 #[component]
 pub fn ServersPage() -> impl IntoView {
-    use_page_title(|| "Servers".to_owned());
+    use_page_title(|| t(Key::SERVERS_TITLE).to_owned());
     let session = use_session();
     let router = use_router();
     let view_state = Memo::new(move |_| {
@@ -220,18 +221,18 @@ pub fn ServersPage() -> impl IntoView {
 
     view! {
         <div class="page-head">
-            <h1>"Servers"</h1>
+            <h1>{tr(Key::SERVERS_TITLE)}</h1>
         </div>
         <FilterBar view_state current search_text on_search locations set_view/>
         {move || {
             servers
                 .with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).and_then(cut_short))
-                .map(|(shown, total)| view! { <ListCapNotice what="servers" shown total/> })
+                .map(|(shown, total)| view! { <ListCapNotice what=Key::SERVERS_WHAT shown total/> })
         }}
         {move || match snapshots.get() {
             Some(Err(error)) if !error.is_unauthorized() => view! {
                 <ErrorPanel
-                    title="Could not load snapshot counts"
+                    title=Signal::derive(|| t(Key::SERVERS_COUNTS_FAILED).to_owned())
                     error
                     on_retry=Callback::new(move |()| snapshots.refetch())
                 />
@@ -240,10 +241,10 @@ pub fn ServersPage() -> impl IntoView {
             _ => ().into_any(),
         }}
         {move || match list_state.get() {
-            ListState::Loading => view! { <Loading what="servers" progress/> }.into_any(),
+            ListState::Loading => view! { <Loading what=text(Key::SERVERS_WHAT) progress/> }.into_any(),
             ListState::Failed(error) => view! {
                 <ErrorPanel
-                    title="Could not load servers"
+                    title=Signal::derive(|| t(Key::SERVERS_LOAD_FAILED).to_owned())
                     error
                     on_retry=Callback::new(move |()| servers.refetch())
                 />
@@ -251,58 +252,62 @@ pub fn ServersPage() -> impl IntoView {
             .into_any(),
             ListState::NoServers => view! {
                 <div class="empty-state">
-                    <p class="empty-state__title">"You have no servers yet."</p>
-                    <p>"Servers you create at VPS.org appear here."</p>
+                    <p class="empty-state__title">{tr(Key::SERVERS_NONE_TITLE)}</p>
+                    <p>{tr(Key::SERVERS_NONE_TEXT)}</p>
                 </div>
             }
             .into_any(),
             ListState::NoMatch => view! {
                 <div class="empty-state">
-                    <p class="empty-state__title">"No servers match these filters."</p>
+                    <p class="empty-state__title">{tr(Key::SERVERS_NO_MATCH)}</p>
                     <button type="button" class="button" on:click=move |_| set_view(ServersView::default())>
-                        "Clear filters"
+                        {tr(Key::SERVERS_CLEAR_FILTERS)}
                     </button>
                 </div>
             }
             .into_any(),
             ListState::Rows => view! {
-                {move || partial.get().then(|| view! { <Loading what="the rest of the servers" progress/> })}
+                {move || partial.get().then(|| view! { <Loading what=text(Key::SERVERS_WHAT_REST) progress/> })}
                 <p class="result-count" aria-live="polite">{move || {
                     let total = loaded.with(|l| l.ready().map_or(0, Vec::len));
                     let matching = rows.with(Vec::len);
                     if partial.get() {
-                        format!(
-                            "{} of the first {} servers shown; the list is not complete yet",
-                            count(matching.min(ROWS_PER_PAGE) as u64),
-                            count(total as u64)
-                        )
+                        let shown = count(matching.min(ROWS_PER_PAGE) as u64);
+                        let total = count(total as u64);
+                        tf(Key::SERVERS_SHOWN_PARTIAL, &[("shown", &shown), ("total", &total)])
                     } else if matching <= ROWS_PER_PAGE {
-                        format!("{} of {} servers shown", count(matching as u64), count(total as u64))
+                        tn(Key::SERVERS_SHOWN, total as u64, &[("shown", &count(matching as u64))])
                     } else {
                         let first = current_page.get() * ROWS_PER_PAGE + 1;
                         let last = (first + ROWS_PER_PAGE - 1).min(matching);
-                        format!(
-                            "Showing {}–{} of {} matching servers ({} in all)",
-                            count(first as u64), count(last as u64), count(matching as u64), count(total as u64)
+                        let (first, last) = (count(first as u64), count(last as u64));
+                        let (matching, total) = (count(matching as u64), count(total as u64));
+                        tf(
+                            Key::SERVERS_SHOWN_RANGE,
+                            &[("first", &first), ("last", &last), ("matching", &matching), ("total", &total)],
                         )
                     }
                 }}</p>
                 <ServersTable rows=shown servers=by_id view_state on_sort counts/>
                 {move || (page_count() > 1).then(|| view! {
-                    <nav class="pager" aria-label="Pages of servers">
+                    <nav class="pager" aria-label=text(Key::SERVERS_PAGES_LABEL)>
                         <button
                             type="button"
                             class="button"
                             disabled=move || current_page.get() == 0
                             on:click=move |_| table_page.set(current_page.get_untracked().saturating_sub(1))
-                        >"Previous page"</button>
-                        <span class="pager__where">{move || format!("Page {} of {}", current_page.get() + 1, page_count())}</span>
+                        >{tr(Key::SERVERS_PREVIOUS_PAGE)}</button>
+                        <span class="pager__where">{move || {
+                            let page = count(current_page.get() as u64 + 1);
+                            let pages = count(page_count() as u64);
+                            tf(Key::SERVERS_PAGE_OF, &[("page", &page), ("pages", &pages)])
+                        }}</span>
                         <button
                             type="button"
                             class="button"
                             disabled=move || { current_page.get() + 1 >= page_count() }
                             on:click=move |_| table_page.set(current_page.get_untracked() + 1)
-                        >"Next page"</button>
+                        >{tr(Key::SERVERS_NEXT_PAGE)}</button>
                     </nav>
                 })}
             }
@@ -387,23 +392,23 @@ fn FilterBar(
     let status = move || view_state.with(|v| v.status.clone().unwrap_or_default());
     let location = move || view_state.with(|v| v.location.clone().unwrap_or_default());
     view! {
-        <div class="filter-bar" role="search" aria-label="Filter servers">
+        <div class="filter-bar" role="search" aria-label=text(Key::SERVERS_FILTER_LABEL)>
             <label class="field field--inline">
-                <span class="field__label">"Status"</span>
+                <span class="field__label">{tr(Key::SERVERS_STATUS)}</span>
                 <select class="select" prop:value=status on:change=on_status>
-                    <option value="" selected=move || status().is_empty()>"All"</option>
+                    <option value="" selected=move || status().is_empty()>{tr(Key::SERVERS_ALL)}</option>
                     {STATUS_FILTERS
                         .into_iter()
                         .map(|value| view! {
-                            <option value=value selected=move || status() == value>{value}</option>
+                            <option value=value selected=move || status() == value>{move || status_label(value)}</option>
                         })
                         .collect_view()}
                 </select>
             </label>
             <label class="field field--inline">
-                <span class="field__label">"Location"</span>
+                <span class="field__label">{tr(Key::SERVERS_LOCATION)}</span>
                 <select class="select" prop:value=location on:change=on_location>
-                    <option value="" selected=move || location().is_empty()>"All"</option>
+                    <option value="" selected=move || location().is_empty()>{tr(Key::SERVERS_ALL)}</option>
                     {move || locations
                         .get()
                         .into_iter()
@@ -415,11 +420,11 @@ fn FilterBar(
                 </select>
             </label>
             <label class="field field--inline field--grow">
-                <span class="field__label">"Search"</span>
+                <span class="field__label">{tr(Key::SERVERS_SEARCH)}</span>
                 <input
                     class="input"
                     type="search"
-                    placeholder="Name, hostname or IP"
+                    placeholder=text(Key::SERVERS_SEARCH_PLACEHOLDER)
                     prop:value=search_text
                     on:input=move |ev| on_search.run(event_target_value(&ev))
                 />
@@ -459,7 +464,7 @@ fn ServersTable(
             view! {
                 <th scope="col" aria-sort=direction>
                     <button type="button" class="sort-button" on:click=move |_| on_sort.run(key)>
-                        {key.label()}
+                        {tr(key.label())}
                         <span class="sort-button__arrow" aria-hidden="true">{arrow}</span>
                     </button>
                 </th>
@@ -475,7 +480,7 @@ fn ServersTable(
     view! {
         <div class="table-wrap">
             <table class="data-table data-table--sortable">
-                <caption class="visually-hidden">"Servers"</caption>
+                <caption class="visually-hidden">{tr(Key::SERVERS_TITLE)}</caption>
                 <thead><tr>{headers}</tr></thead>
                 <tbody>
                     <For each=move || 0..slots.get() key=|position| *position let:position>
@@ -505,7 +510,7 @@ fn ServerRow(
         id.get()
             .and_then(|id| servers.with(|m| m.get(&id).cloned()))
     });
-    let text = move |read: fn(&Server) -> Option<String>| {
+    let field = move |read: fn(&Server) -> Option<String>| {
         move || {
             server
                 .with(|s| s.as_ref().and_then(read))
@@ -524,28 +529,31 @@ fn ServerRow(
     };
     view! {
         <tr hidden=move || id.with(Option::is_none) data-server-id=move || id.get().map(|id| id.to_string())>
-            <td data-label="Name">
+            <td data-label=text(Key::SERVERS_COLUMN_NAME)>
                 // A plain link (the router follows it all the same): `<A>` would add a memo and a
                 // router lookup to every row.
                 <a href=move || id.get().map(|id| href(&format!("/servers/{id}"))) class="cell-main link-strong">
-                    {text(|s| Some(s.name.clone()))}
+                    {field(|s| Some(s.name.clone()))}
                 </a>
                 <span class="cell-sub">{move || server.with(|s| s.as_ref().and_then(|s| s.hostname.clone()))}</span>
             </td>
-            <td data-label="Status"><StatusBadge status/></td>
-            <td data-label="Location">{text(|s| s.location.clone())}</td>
-            <td data-label="IP address" class="mono">{text(|s| s.ip_address.clone())}</td>
-            <td data-label="Plan">
+            <td data-label=text(Key::SERVERS_COLUMN_STATUS)><StatusBadge status/></td>
+            <td data-label=text(Key::SERVERS_COLUMN_LOCATION)>{field(|s| s.location.clone())}</td>
+            <td data-label=text(Key::SERVERS_COLUMN_IP) class="mono">{field(|s| s.ip_address.clone())}</td>
+            <td data-label=text(Key::SERVERS_COLUMN_PLAN)>
                 <span class="cell-main">{plan(|plan| plan.name.clone())}</span>
                 <span class="cell-sub">{plan(plan_resources)}</span>
             </td>
-            <td data-label="OS">{text(|s| s.os.as_ref().map(|os| os.name.clone()))}</td>
-            <td data-label="Snapshots">
+            <td data-label=text(Key::SERVERS_COLUMN_OS)>{field(|s| s.os.as_ref().map(|os| os.name.clone()))}</td>
+            <td data-label=text(Key::SERVERS_COLUMN_SNAPSHOTS)>
                 {move || match count() {
-                    Some(count) => format!("{count} of {SNAPSHOT_LIMIT}"),
+                    Some(used) => {
+                        let (used, limit) = (format_count(used as u64), format_count(SNAPSHOT_LIMIT as u64));
+                        tf(Key::SERVERS_SNAPSHOT_COUNT, &[("n", &used), ("limit", &limit)])
+                    }
                     None => "—".to_owned(),
                 }}
-                {move || count().is_some_and(|c| c >= SNAPSHOT_LIMIT).then(|| view! { <span class="cell-sub">"limit reached"</span> })}
+                {move || count().is_some_and(|c| c >= SNAPSHOT_LIMIT).then(|| view! { <span class="cell-sub">{tr(Key::SERVERS_LIMIT_REACHED)}</span> })}
             </td>
         </tr>
     }

@@ -1,14 +1,15 @@
 use super::model::safe_return_path;
 use crate::api::models::Me;
 use crate::api::ApiError;
-use crate::components::use_page_title;
+use crate::components::{use_page_title, LanguageSelect};
+use crate::i18n::{t, tf, tr, Key};
 use crate::router::{use_router, Navigation};
 use crate::session::use_session;
 use leptos::prelude::*;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    use_page_title(|| "Sign in".to_owned());
+    use_page_title(|| t(Key::SIGN_IN_TITLE).to_owned());
     let session = use_session();
     let router = use_router();
     let token = RwSignal::new(String::new());
@@ -42,25 +43,25 @@ pub fn SignInPage() -> impl IntoView {
 
     let problem = move || -> Option<(String, bool)> {
         if missing.get() {
-            return Some(("Enter your API token.".to_owned(), false));
+            return Some((t(Key::SIGN_IN_MISSING).to_owned(), false));
         }
         match check.value().get()? {
             Ok(()) => None,
-            Err(ApiError::Unauthorized { .. }) => Some((
-                "That token was not accepted. Check that you copied all of it and that it has not been revoked."
-                    .to_owned(),
-                false,
+            Err(ApiError::Unauthorized { .. }) => {
+                Some((t(Key::SIGN_IN_REJECTED).to_owned(), false))
+            }
+            Err(error) => Some((
+                tf(Key::SIGN_IN_CHECK_FAILED, &[("error", &error.to_string())]),
+                true,
             )),
-            Err(error) => Some((format!("Could not check the token: {error}"), true)),
         }
     };
 
     view! {
         <div class="sign-in">
-            <h1>"Sign in"</h1>
-            <p class="sign-in__intro">
-                "Paste an API token from your VPS.org account. It is kept in this browser tab only and is forgotten when the tab closes."
-            </p>
+            <div class="sign-in__language"><LanguageSelect/></div>
+            <h1>{tr(Key::SIGN_IN_TITLE)}</h1>
+            <p class="sign-in__intro">{tr(Key::SIGN_IN_INTRO)}</p>
             {move || session.notice().map(|notice| view! {
                 <p class="notice" role="status">{notice.text()}</p>
             })}
@@ -73,7 +74,7 @@ pub fn SignInPage() -> impl IntoView {
                 }
             >
                 <label class="field" for="api-token">
-                    <span class="field__label">"API token"</span>
+                    <span class="field__label">{tr(Key::SIGN_IN_TOKEN_LABEL)}</span>
                 </label>
                 <div class="token-input">
                     <input
@@ -94,20 +95,20 @@ pub fn SignInPage() -> impl IntoView {
                         aria-controls="api-token"
                         on:click=move |_| token_visible.update(|v| *v = !*v)
                     >
-                        {move || if token_visible.get() { "Hide" } else { "Show" }}
-                        <span class="visually-hidden">" token"</span>
+                        {move || t(if token_visible.get() { Key::SIGN_IN_HIDE } else { Key::SIGN_IN_SHOW })}
+                        <span class="visually-hidden">{tr(Key::SIGN_IN_TOKEN_SUFFIX)}</span>
                     </button>
                 </div>
                 <div id="api-token-problem" class="field__problem" role="alert">
                     {move || problem().map(|(text, retry)| view! {
                         <span>{text}</span>
                         {retry.then(|| view! {
-                            <button type="button" class="button button--small" on:click=move |_| submit()>"Retry"</button>
+                            <button type="button" class="button button--small" on:click=move |_| submit()>{tr(Key::COMMON_RETRY)}</button>
                         })}
                     })}
                 </div>
                 <button type="submit" class="button button--primary" disabled=move || check.pending().get()>
-                    {move || if check.pending().get() { "Signing in…" } else { "Sign in" }}
+                    {move || t(if check.pending().get() { Key::SIGN_IN_SIGNING_IN } else { Key::SIGN_IN_TITLE })}
                 </button>
             </form>
         </div>

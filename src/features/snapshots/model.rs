@@ -3,7 +3,9 @@
 
 use crate::api::models::{ServerStatus, Snapshot, SnapshotStatus};
 use crate::api::MAX_SNAPSHOT_NAME_LEN;
+use crate::components::status_label;
 use crate::format::{civil_from_days, parse_timestamp};
+use crate::i18n::{t, tf, tn, Key};
 
 use super::SNAPSHOT_LIMIT;
 
@@ -44,17 +46,15 @@ pub(crate) fn compact_stamp(unix_seconds: i64) -> String {
 
 /// Why a new snapshot cannot be made, if it cannot.
 pub fn create_block(used: usize) -> Option<String> {
-    (used >= SNAPSHOT_LIMIT).then(|| {
-        format!("The limit of {SNAPSHOT_LIMIT} snapshots is reached: delete one to create another.")
-    })
+    (used >= SNAPSHOT_LIMIT).then(|| tn(Key::SNAPSHOTS_LIMIT_REACHED, SNAPSHOT_LIMIT as u64, &[]))
 }
 
 /// Why this snapshot cannot be restored now, if it cannot.
 pub fn restore_block(snapshot: &SnapshotStatus, server: &ServerStatus) -> Option<&'static str> {
     if *server == ServerStatus::Restoring {
-        Some("Unavailable while the server is restoring.")
+        Some(t(Key::SNAPSHOTS_RESTORE_BLOCK_RESTORING))
     } else if *snapshot != SnapshotStatus::Completed {
-        Some("Available once the snapshot is completed.")
+        Some(t(Key::SNAPSHOTS_RESTORE_BLOCK_NOT_COMPLETED))
     } else {
         None
     }
@@ -85,19 +85,23 @@ pub fn changes(
     for now in after {
         if let Some(was) = before.iter().find(|s| s.id == now.id) {
             if was.status != now.status {
-                said.push(format!(
-                    "Snapshot {} is now {}.",
-                    now.name,
-                    now.status.as_str().replace('_', " ")
+                let status = status_label(now.status.as_str());
+                said.push(tf(
+                    Key::SNAPSHOTS_CHANGE_SNAPSHOT,
+                    &[("name", &now.name), ("status", &status)],
                 ));
             }
         }
     }
     if server_before != server_after {
+        let said_of = |key, now: &ServerStatus| {
+            let status = status_label(now.as_str());
+            tf(key, &[("server", server_name), ("status", &status)])
+        };
         if let (Some(ServerStatus::Restoring), Some(now)) = (server_before, server_after) {
-            said.push(format!("{server_name} finished restoring and is {now}."));
+            said.push(said_of(Key::SNAPSHOTS_CHANGE_RESTORED, now));
         } else if let Some(now) = server_after {
-            said.push(format!("{server_name} is now {now}."));
+            said.push(said_of(Key::SNAPSHOTS_CHANGE_SERVER, now));
         }
     }
     said

@@ -2,6 +2,8 @@
 //! then restore, exactly once. Pure steps and transitions; `server_page::safe_restore` runs them.
 
 use crate::api::models::SnapshotStatus;
+use crate::components::status_label;
+use crate::i18n::{tf, Key};
 
 /// Where a safe restore stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,7 +80,7 @@ impl Step {
         match (self, event) {
             (step, Event::Cancel) if step.can_cancel() => Step::Cancelled { safety },
             (step, Event::Interrupted(reason)) if step.can_cancel() => Step::Failed {
-                reason: format!("{reason} Nothing was restored."),
+                reason: tf(Key::RESTORE_FAILED_INTERRUPTED, &[("reason", &reason)]),
                 safety,
             },
             (Step::Saving, Event::SafetyCreated { name, id }) => Step::Waiting {
@@ -86,30 +88,30 @@ impl Step {
                 safety_id: id,
             },
             (Step::Saving, Event::SafetyRefused(reason)) => Step::Failed {
-                reason: format!(
-                    "The safety snapshot could not be made, so nothing was restored: {reason}"
-                ),
+                reason: tf(Key::RESTORE_FAILED_SAFETY_REFUSED, &[("reason", &reason)]),
                 safety: None,
             },
             (Step::Waiting { safety, .. }, Event::SafetyStatus(status)) => match status {
                 Some(SnapshotStatus::Completed) | Some(SnapshotStatus::InProgress) => self.clone(),
                 Some(other) => Step::Failed {
-                    reason: format!(
-                        "The safety snapshot {safety} ended as {other}, so nothing was restored."
+                    reason: tf(
+                        Key::RESTORE_FAILED_SAFETY_ENDED,
+                        &[
+                            ("safety", safety),
+                            ("status", &status_label(other.as_str())),
+                        ],
                     ),
                     safety: Some(safety.clone()),
                 },
                 None => Step::Failed {
-                    reason: format!(
-                        "The safety snapshot {safety} is no longer listed, so nothing was restored."
-                    ),
+                    reason: tf(Key::RESTORE_FAILED_SAFETY_GONE, &[("safety", safety)]),
                     safety: None,
                 },
             },
             (Step::Waiting { .. }, Event::RestoreSent) => Step::Restoring { safety },
             (Step::Restoring { .. }, Event::RestoreAccepted) => Step::Started { safety },
             (Step::Restoring { .. }, Event::RestoreRefused(reason)) => Step::Failed {
-                reason: format!("The restore was refused: {reason}"),
+                reason: tf(Key::RESTORE_FAILED_REFUSED, &[("reason", &reason)]),
                 safety,
             },
             (step, _) => step.clone(),

@@ -2,6 +2,7 @@ use super::SnapshotTable;
 use crate::api::models::{Snapshot, SnapshotStatus};
 use crate::api::{Progress, ServerFilter};
 use crate::components::{cut_short, use_page_title, ErrorPanel, ListCapNotice, Loading};
+use crate::i18n::{t, text, tf, tn, tr, Key};
 use crate::live::{refresh_while, Loaded};
 use crate::router::{use_router, Navigation};
 use crate::session::use_session;
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 /// Every snapshot across servers, filterable by server (`?server_id=` in the URL and request).
 #[component]
 pub fn SnapshotsPage() -> impl IntoView {
-    use_page_title(|| "Snapshots".to_owned());
+    use_page_title(|| t(Key::SNAPSHOTS_TITLE).to_owned());
     let session = use_session();
     let router = use_router();
     let server_id = Memo::new(move |_| {
@@ -82,12 +83,12 @@ pub fn SnapshotsPage() -> impl IntoView {
     let selected = move || server_id.get().map(|id| id.to_string()).unwrap_or_default();
 
     view! {
-        <div class="page-head"><h1>"Snapshots"</h1></div>
-        <div class="filter-bar" role="search" aria-label="Filter snapshots">
+        <div class="page-head"><h1>{tr(Key::SNAPSHOTS_TITLE)}</h1></div>
+        <div class="filter-bar" role="search" aria-label=text(Key::SNAPSHOTS_FILTER_LABEL)>
             <label class="field field--inline">
-                <span class="field__label">"Server"</span>
+                <span class="field__label">{tr(Key::SNAPSHOTS_SERVER)}</span>
                 <select class="select" prop:value=selected on:change=on_server>
-                    <option value="" selected=move || selected().is_empty()>"All servers"</option>
+                    <option value="" selected=move || selected().is_empty()>{tr(Key::SNAPSHOTS_ALL_SERVERS)}</option>
                     {move || {
                         let mut options: Vec<(String, String)> = servers
                             .get()
@@ -96,7 +97,7 @@ pub fn SnapshotsPage() -> impl IntoView {
                             .unwrap_or_default();
                         let current = selected();
                         if !current.is_empty() && !options.iter().any(|(id, _)| *id == current) {
-                            options.push((current.clone(), format!("Server {current}")));
+                            options.push((current.clone(), tf(Key::SNAPSHOTS_SERVER_NUMBER, &[("id", &current)])));
                         }
                         options
                             .into_iter()
@@ -112,33 +113,30 @@ pub fn SnapshotsPage() -> impl IntoView {
         {move || {
             snapshots
                 .with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).and_then(cut_short))
-                .map(|(shown, total)| view! { <ListCapNotice what="snapshots" shown total/> })
+                .map(|(shown, total)| view! { <ListCapNotice what=Key::SNAPSHOTS_WHAT shown total/> })
         }}
         {move || match list_state.get() {
-            Loaded::Loading => view! { <Loading what="snapshots" progress/> }.into_any(),
+            Loaded::Loading => view! { <Loading what=text(Key::SNAPSHOTS_WHAT) progress/> }.into_any(),
             Loaded::Failed(error) => view! {
-                <ErrorPanel title="Could not load snapshots" error on_retry=Callback::new(move |()| snapshots.refetch())/>
+                <ErrorPanel title=Signal::derive(|| t(Key::SNAPSHOTS_LOAD_FAILED).to_owned()) error on_retry=Callback::new(move |()| snapshots.refetch())/>
             }
             .into_any(),
             Loaded::Ready(false) => view! {
                 <div class="empty-state">
                     <p class="empty-state__title">
-                        {if server_id.get().is_some() { "This server has no snapshots." } else { "No snapshots yet." }}
+                        {move || t(if server_id.get().is_some() { Key::SNAPSHOTS_NONE_FOR_SERVER } else { Key::SNAPSHOTS_NONE })}
                     </p>
                 </div>
             }
             .into_any(),
             Loaded::Ready(true) => view! {
                 {move || partial.get().then(|| view! {
-                    <Loading what="the rest of the snapshots" progress/>
+                    <Loading what=text(Key::SNAPSHOTS_WHAT_REST) progress/>
                     <p class="result-count">
-                        {move || format!(
-                            "The first {} snapshots are shown; the list is not complete yet.",
-                            rows.with(Vec::len)
-                        )}
+                        {move || tn(Key::SNAPSHOTS_FIRST_SHOWN, rows.with(Vec::len) as u64, &[])}
                     </p>
                 })}
-                <SnapshotTable rows caption="All snapshots"/>
+                <SnapshotTable rows caption=Key::SNAPSHOTS_ALL_CAPTION/>
             }
             .into_any(),
         }}

@@ -2,6 +2,7 @@ use crate::api::models::{Snapshot, SnapshotStatus};
 use crate::base_path::href;
 use crate::components::StatusBadge;
 use crate::format::{exact_time, megabytes, parse_timestamp, relative_time};
+use crate::i18n::{t, text, tf, tr, Key};
 use leptos::prelude::*;
 
 use super::now_seconds;
@@ -13,21 +14,20 @@ pub fn SnapshotTable(
     /// The snapshots to list, in the order to show them.
     rows: Memo<Vec<Snapshot>>,
     /// Accessible caption of the table.
-    #[prop(into)]
-    caption: String,
+    caption: Key,
 ) -> impl IntoView {
     view! {
         <div class="table-wrap">
             <table class="data-table">
-                <caption class="visually-hidden">{caption}</caption>
+                <caption class="visually-hidden">{tr(caption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Server"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Size"</th>
-                        <th scope="col">"Created"</th>
-                        <th scope="col">"Description"</th>
+                        <th scope="col">{tr(Key::SNAPSHOTS_COLUMN_NAME)}</th>
+                        <th scope="col">{tr(Key::SNAPSHOTS_COLUMN_SERVER)}</th>
+                        <th scope="col">{tr(Key::SNAPSHOTS_COLUMN_STATUS)}</th>
+                        <th scope="col">{tr(Key::SNAPSHOTS_COLUMN_SIZE)}</th>
+                        <th scope="col">{tr(Key::SNAPSHOTS_COLUMN_CREATED)}</th>
+                        <th scope="col">{tr(Key::SNAPSHOTS_COLUMN_DESCRIPTION)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -46,12 +46,12 @@ pub fn size_cell(snapshot: &Snapshot) -> AnyView {
         (_, Some(mb)) => view! { <span>{megabytes(mb)}</span> }.into_any(),
         (SnapshotStatus::InProgress, None) => view! {
             <span aria-hidden="true">"—"</span>
-            <span class="visually-hidden">"not known until the snapshot completes"</span>
+            <span class="visually-hidden">{t(Key::SNAPSHOTS_SIZE_PENDING)}</span>
         }
         .into_any(),
         (_, None) => view! {
             <span aria-hidden="true">"—"</span>
-            <span class="visually-hidden">"unknown"</span>
+            <span class="visually-hidden">{t(Key::SNAPSHOTS_SIZE_UNKNOWN)}</span>
         }
         .into_any(),
     }
@@ -87,15 +87,15 @@ fn SnapshotRow(id: u64, rows: Memo<Vec<Snapshot>>) -> impl IntoView {
         move |render: fn(&Snapshot) -> AnyView| move || snapshot.with(|s| s.as_ref().map(render));
     view! {
         <tr data-snapshot-id=id.to_string()>
-            <td data-label="Name" class="cell-main mono-name">{move || snapshot.with(|s| s.as_ref().map(|s| s.name.clone()))}</td>
-            <td data-label="Server">{show(|s| {
-                let name = s.server.name.clone().unwrap_or_else(|| format!("Server {}", s.server.id));
+            <td data-label=text(Key::SNAPSHOTS_COLUMN_NAME) class="cell-main mono-name">{move || snapshot.with(|s| s.as_ref().map(|s| s.name.clone()))}</td>
+            <td data-label=text(Key::SNAPSHOTS_COLUMN_SERVER)>{show(|s| {
+                let name = s.server.name.clone().unwrap_or_else(|| tf(Key::SNAPSHOTS_SERVER_NUMBER, &[("id", &s.server.id.to_string())]));
                 view! { <a href=href(&format!("/servers/{}", s.server.id))>{name}</a> }.into_any()
             })}</td>
-            <td data-label="Status">{show(|s| view! { <StatusBadge status=s.status.to_string()/> }.into_any())}</td>
-            <td data-label="Size">{show(size_cell)}</td>
-            <td data-label="Created">{show(|s| created_cell(s, now_seconds()))}</td>
-            <td data-label="Description" class="cell-description">{move || snapshot.with(|s| s.as_ref().map(description_text))}</td>
+            <td data-label=text(Key::SNAPSHOTS_COLUMN_STATUS)>{show(|s| view! { <StatusBadge status=s.status.to_string()/> }.into_any())}</td>
+            <td data-label=text(Key::SNAPSHOTS_COLUMN_SIZE)>{show(size_cell)}</td>
+            <td data-label=text(Key::SNAPSHOTS_COLUMN_CREATED)>{show(|s| created_cell(s, now_seconds()))}</td>
+            <td data-label=text(Key::SNAPSHOTS_COLUMN_DESCRIPTION) class="cell-description">{move || snapshot.with(|s| s.as_ref().map(description_text))}</td>
         </tr>
     }
 }

@@ -10,6 +10,7 @@ use super::store::PageStore;
 use crate::api::models::{CreateSnapshot, CreatedSnapshot, RestoreStarted};
 use crate::api::ApiError;
 use crate::components::{use_notifier, Notifier};
+use crate::i18n::{tf, Key};
 use crate::session::use_session;
 use leptos::prelude::*;
 
@@ -86,7 +87,7 @@ impl Actions {
                             created
                                 .message
                                 .clone()
-                                .unwrap_or_else(|| format!("Snapshot {name} is being created.")),
+                                .unwrap_or_else(|| tf(Key::ACTIONS_CREATING, &[("name", &name)])),
                         );
                     }
                     Err(error) => {
@@ -97,7 +98,7 @@ impl Actions {
                         }
                         report(
                             notifier,
-                            &format!("Could not create snapshot {name}"),
+                            &tf(Key::ACTIONS_CREATE_FAILED, &[("name", &name)]),
                             error,
                         )
                     }
@@ -120,12 +121,14 @@ impl Actions {
                             started
                                 .message
                                 .clone()
-                                .unwrap_or_else(|| format!("Restoring from snapshot {name}.")),
+                                .unwrap_or_else(|| tf(Key::ACTIONS_RESTORING, &[("name", &name)])),
                         );
                     }
-                    Err(error) => {
-                        report(notifier, &format!("Could not restore from {name}"), error)
-                    }
+                    Err(error) => report(
+                        notifier,
+                        &tf(Key::ACTIONS_RESTORE_FAILED, &[("name", &name)]),
+                        error,
+                    ),
                 }
                 result
             }
@@ -156,16 +159,16 @@ impl Actions {
                     Ok(Deleted::Now) => {
                         store.remove(id);
                         carry_on();
-                        notifier.success(format!("Snapshot {name} was deleted."));
+                        notifier.success(tf(Key::ACTIONS_DELETED, &[("name", &name)]));
                     }
                     Ok(Deleted::Already) => {
                         store.remove(id);
                         carry_on();
-                        notifier.info(format!("Snapshot {name} had already been deleted."));
+                        notifier.info(tf(Key::ACTIONS_ALREADY_DELETED, &[("name", &name)]));
                     }
                     Err(error) => report(
                         notifier,
-                        &format!("Could not delete snapshot {name}"),
+                        &tf(Key::ACTIONS_DELETE_FAILED, &[("name", &name)]),
                         error,
                     ),
                 }
@@ -227,7 +230,10 @@ fn clear_answers(create: CreateAction, restore: RestoreAction, safe: SafeRestore
 /// A failed write: a notification that stays until dismissed. (A 401 ends the session instead.)
 fn report(notifier: Notifier, what: &str, error: &ApiError) {
     if !error.is_unauthorized() {
-        notifier.failure(format!("{what}: {error}"));
+        notifier.failure(tf(
+            Key::ACTIONS_FAILURE,
+            &[("what", what), ("error", &error.to_string())],
+        ));
     }
 }
 

@@ -6,6 +6,8 @@ use super::store::PageStore;
 use crate::api::models::{CreateSnapshot, Server, ServerStatus};
 use crate::api::{snapshot_name_problem, SNAPSHOTS_PER_SERVER as SNAPSHOT_LIMIT};
 use crate::components::Dialog;
+use crate::format::count;
+use crate::i18n::{t, tf, tr, Key};
 use leptos::prelude::*;
 
 /// "Create snapshot": a name checked as it is typed, an optional description, and the docs'
@@ -46,18 +48,19 @@ pub fn CreateDialog(server: Server, actions: Actions, store: PageStore) -> impl 
         });
     };
     let running = server.status == ServerStatus::Active;
+    let title_name = server.name.clone();
 
     view! {
-        <Dialog title=format!("Create a snapshot of {}", server.name) on_close=Callback::new(move |()| actions.close())>
+        <Dialog title=Signal::derive(move || tf(Key::CREATE_TITLE, &[("server", &title_name)])) on_close=Callback::new(move |()| actions.close())>
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
                 {running.then(|| view! {
                     <p class="advice" id="create-advice">
-                        <strong>"This server is running. "</strong>
-                        "A snapshot of a running server may leave its filesystem inconsistent. For best results, stop the server first."
+                        <strong>{tr(Key::CREATE_RUNNING)}</strong>
+                        {tr(Key::CREATE_RUNNING_ADVICE)}
                     </p>
                 })}
                 <div class="field">
-                    <label class="field__label" for="snapshot-name">"Name"</label>
+                    <label class="field__label" for="snapshot-name">{tr(Key::CREATE_NAME)}</label>
                     <input
                         id="snapshot-name"
                         class="input mono"
@@ -71,11 +74,11 @@ pub fn CreateDialog(server: Server, actions: Actions, store: PageStore) -> impl 
                         prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev))
                     />
-                    <span id="snapshot-name-help" class="field__help">"Letters, digits, hyphens and underscores."</span>
+                    <span id="snapshot-name-help" class="field__help">{tr(Key::CREATE_NAME_HELP)}</span>
                     <span id="snapshot-name-problem" class="field__problem" aria-live="polite">{name_message}</span>
                 </div>
                 <div class="field">
-                    <label class="field__label" for="snapshot-description">"Description (optional)"</label>
+                    <label class="field__label" for="snapshot-description">{tr(Key::CREATE_DESCRIPTION)}</label>
                     <textarea
                         id="snapshot-description"
                         class="input"
@@ -87,23 +90,23 @@ pub fn CreateDialog(server: Server, actions: Actions, store: PageStore) -> impl 
                     <span id="snapshot-description-problem" class="field__problem">{move || field_error("description")}</span>
                 </div>
                 {move || general_error().map(|error| view! {
-                    <p class="form__error" role="alert">{error.to_string()}</p>
+                    <p class="form__error" role="alert">{move || error.to_string()}</p>
                 })}
                 // Refused because the server is at the limit after all (a fresh count says so).
                 {move || (general_error().is_some() && at_limit()).then(|| view! {
                     <p class="form__error-help">
-                        {format!("This server now has {SNAPSHOT_LIMIT} of {SNAPSHOT_LIMIT} snapshots. ")}
+                        {move || tf(Key::CREATE_NOW_FULL, &[("limit", &count(SNAPSHOT_LIMIT as u64))])}
                         <MakeRoomButton next=Next::Create actions small=true/>
                     </p>
                 })}
                 <div class="form__buttons">
-                    <button type="button" class="button" on:click=move |_| actions.close()>"Cancel"</button>
+                    <button type="button" class="button" on:click=move |_| actions.close()>{tr(Key::COMMON_CANCEL)}</button>
                     <button
                         type="submit"
                         class="button button--primary"
                         disabled=move || pending.get() || name_problem.get().is_some()
                     >
-                        {move || if pending.get() { "Creating snapshot…" } else { "Create snapshot" }}
+                        {move || t(if pending.get() { Key::CREATE_CREATING } else { Key::SERVER_SNAPSHOTS_CREATE })}
                     </button>
                 </div>
             </form>

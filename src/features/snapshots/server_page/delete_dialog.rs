@@ -1,6 +1,7 @@
 use super::actions::{Actions, Next};
 use crate::api::models::Snapshot;
-use crate::components::Dialog;
+use crate::components::{Dialog, Emphasised};
+use crate::i18n::{t, tr, Key};
 use leptos::prelude::*;
 
 /// Delete is permanent: the dialog names the snapshot and starts on Cancel.
@@ -17,21 +18,20 @@ pub fn DeleteDialog(snapshot: Snapshot, actions: Actions) -> impl IntoView {
     let error = move || delete.value().get().and_then(Result::err);
     // Deleting to make room: say what happens once it is gone.
     let then = actions.resume.get_untracked().map(|next| match next {
-        Next::Create => "Once it is deleted, the panel goes on to create your snapshot.",
-        Next::Restore(_) => "Once it is deleted, the panel goes back to the restore, with room for a safety snapshot.",
+        Next::Create => Key::DELETE_THEN_CREATE,
+        Next::Restore(_) => Key::DELETE_THEN_RESTORE,
     });
     view! {
-        <Dialog title="Delete this snapshot?" on_close=Callback::new(move |()| actions.cancel_delete())>
+        <Dialog title=Signal::derive(|| t(Key::DELETE_TITLE).to_owned()) on_close=Callback::new(move |()| actions.cancel_delete())>
             <p>
-                "Snapshot "<strong class="mono">{snapshot.name.clone()}</strong>
-                " will be deleted permanently. It cannot be recovered, and the server can no longer be restored from it."
+                <Emphasised key=Key::DELETE_TEXT strong=vec![("name", snapshot.name.clone(), "mono")]/>
             </p>
-            {then.map(|text| view! { <p>{text}</p> })}
-            {move || error().map(|error| view! { <p class="form__error" role="alert">{error.to_string()}</p> })}
+            {then.map(|then| view! { <p>{tr(then)}</p> })}
+            {move || error().map(|error| view! { <p class="form__error" role="alert">{move || error.to_string()}</p> })}
             <div class="form__buttons">
-                <button type="button" class="button" data-autofocus on:click=move |_| actions.cancel_delete()>"Cancel"</button>
+                <button type="button" class="button" data-autofocus on:click=move |_| actions.cancel_delete()>{tr(Key::COMMON_CANCEL)}</button>
                 <button type="button" class="button button--danger" disabled=move || pending.get() on:click=submit>
-                    {move || if pending.get() { "Deleting…" } else { "Delete snapshot" }}
+                    {move || t(if pending.get() { Key::DELETE_DELETING } else { Key::DELETE_CONFIRM })}
                 </button>
             </div>
         </Dialog>

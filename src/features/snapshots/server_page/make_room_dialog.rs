@@ -5,7 +5,9 @@ use super::actions::{Actions, Next, OpenDialog};
 use super::store::PageStore;
 use crate::api::models::{Server, Snapshot, SnapshotStatus};
 use crate::api::SNAPSHOTS_PER_SERVER as SNAPSHOT_LIMIT;
-use crate::components::{Dialog, StatusBadge};
+use crate::components::{Dialog, Emphasised, StatusBadge};
+use crate::format::count;
+use crate::i18n::{t, text, tf, tr, Key};
 use leptos::prelude::*;
 
 /// At the snapshot limit: the server's snapshots oldest first, with date and size, each with
@@ -22,16 +24,18 @@ pub fn MakeRoomDialog(
         Next::Restore(id) => Some(id),
         Next::Create => None,
     };
-    let purpose = match next {
-        Next::Create => "create a new snapshot".to_owned(),
-        Next::Restore(id) => match store.snapshot_untracked(id) {
-            Some(snapshot) => format!(
-                "take a safety snapshot before restoring from {}",
-                snapshot.name
-            ),
-            None => "take a safety snapshot before restoring".to_owned(),
-        },
+    let restoring_from = match next {
+        Next::Restore(id) => store.snapshot_untracked(id).map(|s| s.name),
+        Next::Create => None,
     };
+    let purpose = Signal::derive(move || match (next, &restoring_from) {
+        (Next::Create, _) => t(Key::MAKE_ROOM_FOR_CREATE).to_owned(),
+        (Next::Restore(_), Some(name)) => {
+            tf(Key::MAKE_ROOM_FOR_RESTORE_FROM, &[("snapshot", name)])
+        }
+        (Next::Restore(_), None) => t(Key::MAKE_ROOM_FOR_RESTORE).to_owned(),
+    });
+    let limit = Signal::derive(|| count(SNAPSHOT_LIMIT as u64));
     let candidates = Memo::new(move |_| {
         store
             .snapshots
@@ -40,27 +44,30 @@ pub fn MakeRoomDialog(
     });
     let has_room = Memo::new(move |_| store.count().is_some_and(|used| used < SNAPSHOT_LIMIT));
     let carry_on_label = match next {
-        Next::Create => "Continue to create a snapshot",
-        Next::Restore(_) => "Continue to the restore",
+        Next::Create => Key::MAKE_ROOM_CONTINUE_CREATE,
+        Next::Restore(_) => Key::MAKE_ROOM_CONTINUE_RESTORE,
     };
     view! {
-        <Dialog title="Make room for a snapshot" on_close=Callback::new(move |()| actions.close())>
+        <Dialog title=Signal::derive(|| t(Key::MAKE_ROOM_TITLE).to_owned()) on_close=Callback::new(move |()| actions.close())>
             <p>
-                <strong>{server.name.clone()}</strong>
-                {format!(" has {SNAPSHOT_LIMIT} of {SNAPSHOT_LIMIT} snapshots, the most a server can keep. Delete one to {purpose}; the panel then carries on.")}
+                <Emphasised
+                    key=Key::MAKE_ROOM_TEXT
+                    strong=vec![("server", server.name.clone(), "")]
+                    plain=vec![("limit", limit), ("purpose", purpose)]
+                />
             </p>
             {move || has_room.get().then(|| view! {
-                <p class="notice" role="status">"There is room for a snapshot now."</p>
+                <p class="notice" role="status">{tr(Key::MAKE_ROOM_ROOM_NOW)}</p>
             })}
             <div class="table-wrap room-list">
                 <table class="data-table">
-                    <caption class="visually-hidden">"Snapshots of this server, oldest first"</caption>
+                    <caption class="visually-hidden">{tr(Key::MAKE_ROOM_CAPTION)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Name"</th>
-                            <th scope="col">"Created"</th>
-                            <th scope="col">"Size"</th>
-                            <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                            <th scope="col">{tr(Key::SNAPSHOTS_COLUMN_NAME)}</th>
+                            <th scope="col">{tr(Key::SNAPSHOTS_COLUMN_CREATED)}</th>
+                            <th scope="col">{tr(Key::SNAPSHOTS_COLUMN_SIZE)}</th>
+                            <th scope="col"><span class="visually-hidden">{tr(Key::SERVER_SNAPSHOTS_ACTIONS)}</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -71,13 +78,13 @@ pub fn MakeRoomDialog(
                 </table>
             </div>
             <div class="form__buttons">
-                <button type="button" class="button" data-autofocus on:click=move |_| actions.close()>"Cancel"</button>
+                <button type="button" class="button" data-autofocus on:click=move |_| actions.close()>{tr(Key::COMMON_CANCEL)}</button>
                 {move || has_room.get().then(|| view! {
                     <button
                         type="button"
                         class="button button--primary"
                         on:click=move |_| actions.open(next.dialog())
-                    >{carry_on_label}</button>
+                    >{tr(carry_on_label)}</button>
                 })}
             </div>
         </Dialog>
@@ -100,7 +107,7 @@ pub fn MakeRoomButton(
     };
     view! {
         <button type="button" class=class on:click=move |_| actions.open(OpenDialog::MakeRoom(next))>
-            "Make room…"
+            {tr(Key::MAKE_ROOM_BUTTON)}
         </button>
     }
 }
@@ -111,19 +118,19 @@ fn Candidate(snapshot: Snapshot, next: Next, actions: Actions) -> impl IntoView 
     let unfinished = snapshot.status != SnapshotStatus::Completed;
     view! {
         <tr data-snapshot-id=id.to_string()>
-            <td data-label="Name" class="cell-main mono-name">
+            <td data-label=text(Key::SNAPSHOTS_COLUMN_NAME) class="cell-main mono-name">
                 {snapshot.name.clone()}
                 {unfinished.then(|| view! { " "<StatusBadge status=snapshot.status.to_string()/> })}
             </td>
-            <td data-label="Created">{created_cell(&snapshot, now_seconds())}</td>
-            <td data-label="Size">{size_cell(&snapshot)}</td>
-            <td data-label="Actions" class="row-actions">
+            <td data-label=text(Key::SNAPSHOTS_COLUMN_CREATED)>{let at = snapshot.clone(); move || created_cell(&at, now_seconds())}</td>
+            <td data-label=text(Key::SNAPSHOTS_COLUMN_SIZE)>{let at = snapshot.clone(); move || size_cell(&at)}</td>
+            <td data-label=text(Key::SERVER_SNAPSHOTS_ACTIONS) class="row-actions">
                 <button
                     type="button"
                     class="button button--small button--danger-ghost"
                     on:click=move |_| actions.delete_to_make_room(id, next)
                 >
-                    "Delete"<span class="visually-hidden">" "{snapshot.name.clone()}</span>
+                    {tr(Key::SERVER_SNAPSHOTS_DELETE)}<span class="visually-hidden">" "{snapshot.name.clone()}</span>
                 </button>
             </td>
         </tr>

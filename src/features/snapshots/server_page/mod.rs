@@ -14,7 +14,8 @@ use super::SNAPSHOT_LIMIT;
 use crate::api::models::Server;
 use crate::base_path::href;
 use crate::components::{use_page_title, ErrorPanel, Loading, StatusBadge};
-use crate::format::plan_resources;
+use crate::format::{count, plan_resources};
+use crate::i18n::{t, text, tf, tr, Key};
 use crate::session::use_session;
 use actions::{Actions, Next, OpenDialog};
 use leptos::prelude::*;
@@ -42,17 +43,17 @@ fn ServerPageFor(id: u64) -> impl IntoView {
 
     use_page_title(move || match store.server.get() {
         Loaded::Ready(Some(server)) => server.name,
-        Loaded::Ready(None) => "Server not found".to_owned(),
-        _ => "Server".to_owned(),
+        Loaded::Ready(None) => t(Key::SERVER_NOT_FOUND).to_owned(),
+        _ => t(Key::SERVER_TITLE).to_owned(),
     });
 
     let server = Memo::new(move |_| store.server.get());
     view! {
         {move || match server.get() {
-            Loaded::Loading => view! { <Loading what="server"/> }.into_any(),
+            Loaded::Loading => view! { <Loading what=text(Key::SERVER_WHAT)/> }.into_any(),
             Loaded::Failed(error) => view! {
-                <nav class="breadcrumb" aria-label="Breadcrumb"><a href=href("/servers")>"Servers"</a></nav>
-                <ErrorPanel title="Could not load this server" error on_retry=Callback::new(move |()| store.load_server())/>
+                <nav class="breadcrumb" aria-label=text(Key::SERVER_BREADCRUMB)><a href=href("/servers")>{tr(Key::SERVERS_TITLE)}</a></nav>
+                <ErrorPanel title=Signal::derive(|| t(Key::SERVER_LOAD_FAILED).to_owned()) error on_retry=Callback::new(move |()| store.load_server())/>
             }
             .into_any(),
             Loaded::Ready(None) => view! { <ServerNotFound id=Some(id)/> }.into_any(),
@@ -68,52 +69,56 @@ fn ServerPageFor(id: u64) -> impl IntoView {
 
 #[component]
 fn ServerNotFound(id: Option<u64>) -> impl IntoView {
-    let detail = match id {
-        Some(id) => {
-            format!("There is no server with id {id} in this account. It may have been deleted.")
-        }
-        None => "That address does not name a server.".to_owned(),
+    let detail = move || match id {
+        Some(id) => tf(Key::SERVER_NOT_FOUND_ID, &[("id", &id.to_string())]),
+        None => t(Key::SERVER_NOT_FOUND_ADDRESS).to_owned(),
     };
     view! {
         <div class="empty-state">
-            <h1>"Server not found"</h1>
+            <h1>{tr(Key::SERVER_NOT_FOUND)}</h1>
             <p>{detail}</p>
-            <a href=href("/servers") class="button">"Back to servers"</a>
+            <a href=href("/servers") class="button">{tr(Key::SERVER_BACK)}</a>
         </div>
     }
 }
 
 #[component]
 fn ServerSummary(server: Server) -> impl IntoView {
-    let fact = |label: &'static str, value: String| {
+    let fact = |label: Key, value: String| {
         view! {
             <div class="facts__item">
-                <dt>{label}</dt>
+                <dt>{tr(label)}</dt>
                 <dd>{value}</dd>
             </div>
         }
     };
-    let plan = server
-        .plan
-        .as_ref()
-        .map(|p| format!("{} ({})", p.name, plan_resources(p)))
-        .unwrap_or_else(|| "—".into());
+    let plan = server.plan.clone();
+    let plan = move || match &plan {
+        Some(p) => tf(
+            Key::SERVER_PLAN,
+            &[("name", &p.name), ("resources", &plan_resources(p))],
+        ),
+        None => "—".into(),
+    };
     view! {
-        <nav class="breadcrumb" aria-label="Breadcrumb"><a href=href("/servers")>"Servers"</a></nav>
+        <nav class="breadcrumb" aria-label=text(Key::SERVER_BREADCRUMB)><a href=href("/servers")>{tr(Key::SERVERS_TITLE)}</a></nav>
         <div class="page-head">
             <h1>{server.name.clone()}</h1>
             <StatusBadge status=server.status.to_string()/>
         </div>
         <dl class="facts">
             <div class="facts__item">
-                <dt>"Status"</dt>
+                <dt>{tr(Key::SERVERS_COLUMN_STATUS)}</dt>
                 <dd><StatusBadge status=server.status.to_string()/></dd>
             </div>
-            {fact("Location", server.location.clone().unwrap_or_else(|| "—".into()))}
-            {fact("IP address", server.ip_address.clone().unwrap_or_else(|| "—".into()))}
-            {fact("Hostname", server.hostname.clone().unwrap_or_else(|| "—".into()))}
-            {fact("Plan", plan)}
-            {fact("OS", server.os.as_ref().map(|o| o.name.clone()).unwrap_or_else(|| "—".into()))}
+            {fact(Key::SERVERS_COLUMN_LOCATION, server.location.clone().unwrap_or_else(|| "—".into()))}
+            {fact(Key::SERVERS_COLUMN_IP, server.ip_address.clone().unwrap_or_else(|| "—".into()))}
+            {fact(Key::SERVER_HOSTNAME, server.hostname.clone().unwrap_or_else(|| "—".into()))}
+            <div class="facts__item">
+                <dt>{tr(Key::SERVERS_COLUMN_PLAN)}</dt>
+                <dd>{plan}</dd>
+            </div>
+            {fact(Key::SERVERS_COLUMN_OS, server.os.as_ref().map(|o| o.name.clone()).unwrap_or_else(|| "—".into()))}
         </dl>
     }
 }
@@ -134,7 +139,7 @@ fn ServerSnapshots(store: PageStore, actions: Actions) -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="snapshots-heading">
             <div class="section__head">
-                <h2 id="snapshots-heading">"Snapshots"</h2>
+                <h2 id="snapshots-heading">{tr(Key::SERVER_SNAPSHOTS_HEADING)}</h2>
                 {move || count.get().map(|used| view! { <Quota used/> })}
                 <div class="section__actions">
                     <button
@@ -144,22 +149,22 @@ fn ServerSnapshots(store: PageStore, actions: Actions) -> impl IntoView {
                         aria-describedby="create-blocked"
                         on:click=move |_| actions.open(OpenDialog::Create)
                     >
-                        "Create snapshot"
+                        {tr(Key::SERVER_SNAPSHOTS_CREATE)}
                     </button>
                     <span id="create-blocked" class="section__reason">{move || blocked.get()}</span>
                     {move || blocked.get().is_some().then(|| view! { <MakeRoomButton next=Next::Create actions/> })}
                 </div>
             </div>
             {move || match list_state.get() {
-                ListState::Loading => view! { <Loading what="snapshots"/> }.into_any(),
+                ListState::Loading => view! { <Loading what=text(Key::SNAPSHOTS_WHAT)/> }.into_any(),
                 ListState::Failed(error) => view! {
-                    <ErrorPanel title="Could not load snapshots" error on_retry=Callback::new(move |()| store.load_snapshots())/>
+                    <ErrorPanel title=Signal::derive(|| t(Key::SERVER_SNAPSHOTS_LOAD_FAILED).to_owned()) error on_retry=Callback::new(move |()| store.load_snapshots())/>
                 }
                 .into_any(),
                 ListState::Empty => view! {
                     <div class="empty-state">
-                        <p class="empty-state__title">"No snapshots yet."</p>
-                        <p>"Take a snapshot before a risky change, such as an upgrade or a configuration change, so you can roll back."</p>
+                        <p class="empty-state__title">{tr(Key::SERVER_SNAPSHOTS_NONE)}</p>
+                        <p>{tr(Key::SERVER_SNAPSHOTS_NONE_HELP)}</p>
                     </div>
                 }
                 .into_any(),
@@ -185,7 +190,10 @@ fn Quota(used: usize) -> impl IntoView {
     let full = used >= SNAPSHOT_LIMIT;
     view! {
         <div class="quota" class:quota--full=full>
-            <span class="quota__text">{format!("{used} of {SNAPSHOT_LIMIT} snapshots used")}</span>
+            <span class="quota__text">{move || {
+                let (used, limit) = (count(used as u64), count(SNAPSHOT_LIMIT as u64));
+                tf(Key::SERVER_SNAPSHOTS_QUOTA, &[("used", &used), ("limit", &limit)])
+            }}</span>
             <span class="quota__bar" aria-hidden="true">
                 <span class=fill_class></span>
             </span>

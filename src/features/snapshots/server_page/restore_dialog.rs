@@ -2,11 +2,12 @@ use super::super::model::confirms;
 use super::super::restore_flow::Step;
 use super::actions::{Actions, Next};
 use super::make_room_dialog::MakeRoomButton;
-use super::safe_restore::Request;
+use super::safe_restore::{cancelled_text, Request};
 use super::store::PageStore;
 use crate::api::models::{Server, Snapshot};
-use crate::components::{use_notifier, Dialog};
-use crate::format::{exact_time, parse_timestamp};
+use crate::components::{use_notifier, Dialog, Emphasised};
+use crate::format::{count, exact_time, parse_timestamp};
+use crate::i18n::{t, tf, tr, Key};
 use crate::session::use_session;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -35,9 +36,12 @@ pub fn RestoreDialog(
         let server_name = server_name.clone();
         Memo::new(move |_| typed.with(|t| confirms(t, &server_name)))
     };
-    let when = parse_timestamp(&snapshot.created_at)
-        .map(exact_time)
-        .unwrap_or_else(|| snapshot.created_at.clone());
+    let created_at = snapshot.created_at.clone();
+    let when = Signal::derive(move || {
+        parse_timestamp(&created_at)
+            .map(exact_time)
+            .unwrap_or_else(|| created_at.clone())
+    });
     let request = Request {
         server_id: server.id,
         server_name: server.name.clone(),
@@ -58,9 +62,11 @@ pub fn RestoreDialog(
     let flow = move || safe.step.get();
     let restoring_from = snapshot.name.clone();
     let snapshot_id = snapshot.id;
+    let title_name = server.name.clone();
+    let overwrite_name = server.name.clone();
 
     view! {
-        <Dialog title=format!("Restore {} from a snapshot?", server.name) on_close=Callback::new(move |()| actions.close())>
+        <Dialog title=Signal::derive(move || tf(Key::RESTORE_TITLE, &[("server", &title_name)])) on_close=Callback::new(move |()| actions.close())>
             {move || match flow() {
                 Some(step) => view! { <SafeRestoreSteps step restoring_from=restoring_from.clone() snapshot_id actions store/> }.into_any(),
                 None => {
@@ -68,13 +74,16 @@ pub fn RestoreDialog(
                     view! {
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
                 <p>
-                    "Server "<strong>{server.name.clone()}</strong>" will be restored from snapshot "
-                    <strong class="mono">{snapshot.name.clone()}</strong>" taken "{when.clone()}"."
+                    <Emphasised
+                        key=Key::RESTORE_SUMMARY
+                        strong=vec![("server", server.name.clone(), ""), ("snapshot", snapshot.name.clone(), "mono")]
+                        plain=vec![("when", when)]
+                    />
                 </p>
                 <ul class="warning-list">
-                    <li><strong>"All current data on "{server.name.clone()}" will be overwritten."</strong></li>
-                    <li>"This cannot be undone."</li>
-                    <li>"The server will be stopped first, and is unavailable while it restores (usually 5–15 minutes)."</li>
+                    <li><strong>{let name = overwrite_name.clone(); move || tf(Key::RESTORE_OVERWRITE, &[("server", &name)])}</strong></li>
+                    <li>{tr(Key::RESTORE_UNDO)}</li>
+                    <li>{tr(Key::RESTORE_DOWNTIME)}</li>
                 </ul>
                 <div class="field field--check">
                     <input
@@ -85,19 +94,20 @@ pub fn RestoreDialog(
                         prop:checked=move || save_first.get()
                         on:change=move |ev| save_first.set(event_target_checked(&ev))
                     />
-                    <label for="restore-save-first">"Take a snapshot of the current state first"</label>
+                    <label for="restore-save-first">{tr(Key::RESTORE_SAVE_FIRST)}</label>
                     <p id="restore-save-first-help" class="field__help">
-                        {if room {
-                            "A way back: the panel saves the server as it is now, waits until that snapshot is completed, then restores."
+                        {move || if room {
+                            t(Key::RESTORE_SAVE_FIRST_HELP).to_owned()
                         } else {
-                            "This server already has 5 of 5 snapshots: delete one to make room for a safety snapshot."
+                            let limit = count(crate::api::SNAPSHOTS_PER_SERVER as u64);
+                            tf(Key::RESTORE_SAVE_FIRST_FULL, &[("limit", &limit)])
                         }}
                     </p>
                     {(!room).then(|| view! { <MakeRoomButton next=Next::Restore(snapshot_id) actions small=true/> })}
                 </div>
                 <div class="field">
                     <label class="field__label" for="restore-confirm">
-                        "Type the server's name, "<span class="mono">{server_name.clone()}</span>", to confirm"
+                        <Emphasised key=Key::RESTORE_CONFIRM_LABEL strong=vec![("server", server_name.clone(), "mono confirm-name")]/>
                     </label>
                     <input
                         id="restore-confirm"
@@ -110,11 +120,11 @@ pub fn RestoreDialog(
                         on:input=move |ev| typed.set(event_target_value(&ev))
                     />
                 </div>
-                {move || error().map(|error| view! { <p class="form__error" role="alert">{error.to_string()}</p> })}
+                {move || error().map(|error| view! { <p class="form__error" role="alert">{move || error.to_string()}</p> })}
                 <div class="form__buttons">
-                    <button type="button" class="button" on:click=move |_| actions.close()>"Cancel"</button>
+                    <button type="button" class="button" on:click=move |_| actions.close()>{tr(Key::COMMON_CANCEL)}</button>
                     <button type="submit" class="button button--danger" disabled=move || pending.get() || !confirmed.get()>
-                        {move || if pending.get() { "Restoring…" } else { "Restore" }}
+                        {move || t(if pending.get() { Key::RESTORE_RESTORING } else { Key::SERVER_SNAPSHOTS_RESTORE })}
                     </button>
                 </div>
             </form>
@@ -135,18 +145,19 @@ fn SafeRestoreSteps(
     store: PageStore,
 ) -> impl IntoView {
     let (first, second) = match &step {
-        Step::Saving => ("in progress", "waiting"),
-        Step::Waiting { .. } => ("in progress", "waiting"),
-        Step::Restoring { .. } => ("done", "in progress"),
-        Step::Started { .. } => ("done", "done"),
+        Step::Saving => (StepState::InProgress, StepState::Waiting),
+        Step::Waiting { .. } => (StepState::InProgress, StepState::Waiting),
+        Step::Restoring { .. } => (StepState::Done, StepState::InProgress),
+        Step::Started { .. } => (StepState::Done, StepState::Done),
         Step::Failed { safety, .. } | Step::Cancelled { safety } if safety.is_some() => {
-            ("done", "not sent")
+            (StepState::Done, StepState::NotSent)
         }
-        Step::Failed { .. } | Step::Cancelled { .. } => ("not done", "not sent"),
+        Step::Failed { .. } | Step::Cancelled { .. } => (StepState::NotDone, StepState::NotSent),
     };
-    let saving = match &step {
-        Step::Saving => "1. Saving the current state…".to_owned(),
-        Step::Waiting { safety, .. } => format!("1. Saving the current state as {safety}…"),
+    let shown_step = step.clone();
+    let saving = move || match &shown_step {
+        Step::Saving => t(Key::RESTORE_STEP_SAVING).to_owned(),
+        Step::Waiting { safety, .. } => tf(Key::RESTORE_STEP_SAVING_AS, &[("safety", safety)]),
         Step::Restoring {
             safety: Some(safety),
         }
@@ -159,22 +170,13 @@ fn SafeRestoreSteps(
         }
         | Step::Cancelled {
             safety: Some(safety),
-        } => {
-            format!("1. The current state is saved as {safety}")
-        }
-        _ => "1. The current state was not saved".to_owned(),
+        } => tf(Key::RESTORE_STEP_SAVED_AS, &[("safety", safety)]),
+        _ => t(Key::RESTORE_STEP_NOT_SAVED).to_owned(),
     };
     let outcome = match &step {
         Step::Failed { reason, .. } => Some(reason.clone()),
-        Step::Cancelled {
-            safety: Some(safety),
-        } => Some(format!(
-            "Restore cancelled. The safety snapshot {safety} was kept."
-        )),
-        Step::Cancelled { safety: None } => {
-            Some("Restore cancelled before anything was sent.".to_owned())
-        }
-        Step::Started { .. } => Some("The restore has started.".to_owned()),
+        Step::Cancelled { safety } => Some(cancelled_text(safety.as_deref())),
+        Step::Started { .. } => Some(t(Key::RESTORE_STARTED).to_owned()),
         _ => None,
     };
     let can_cancel = step.can_cancel();
@@ -202,14 +204,15 @@ fn SafeRestoreSteps(
     });
     view! {
         <ol class="steps" aria-live="polite">
-            <li class="steps__item" data-state=first>{saving}<span class="steps__state">{format!(" ({first})")}</span></li>
-            <li class="steps__item" data-state=second>
-                {format!("2. Restoring from {restoring_from}…")}<span class="steps__state">{format!(" ({second})")}</span>
+            <li class="steps__item" data-state=first.tag()>{saving}<span class="steps__state">{move || first.label()}</span></li>
+            <li class="steps__item" data-state=second.tag()>
+                {move || tf(Key::RESTORE_STEP_RESTORING_FROM, &[("snapshot", &restoring_from)])}
+                <span class="steps__state">{move || second.label()}</span>
             </li>
         </ol>
         {outcome.map(|text| view! { <p class="notice" role="status">{text}</p> })}
         {can_cancel.then(|| view! {
-            <p class="field__help">"Until the restore is sent you can cancel: the safety snapshot stays and nothing else happens. Closing this tab before then cancels the restore too."</p>
+            <p class="field__help">{tr(Key::RESTORE_CANCEL_HELP)}</p>
         })}
         <div class="form__buttons" node_ref=buttons>
             {can_cancel.then(|| view! {
@@ -219,13 +222,47 @@ fn SafeRestoreSteps(
                     disabled=move || actions.safe.cancel_requested.get()
                     on:click=move |_| actions.safe.cancel_requested.set(true)
                 >
-                    {move || if actions.safe.cancel_requested.get() { "Cancelling…" } else { "Cancel restore" }}
+                    {move || t(if actions.safe.cancel_requested.get() { Key::RESTORE_CANCELLING } else { Key::RESTORE_CANCEL })}
                 </button>
             })}
             {(is_over || !can_cancel).then(|| view! {
-                <button type="button" class="button" on:click=move |_| actions.close()>"Close"</button>
+                <button type="button" class="button" on:click=move |_| actions.close()>{tr(Key::RESTORE_CLOSE)}</button>
             })}
             {move || at_limit().then(|| view! { <MakeRoomButton next=Next::Restore(snapshot_id) actions/> })}
         </div>
+    }
+}
+
+/// Where one step of a safe restore stands: `data-state` for the stylesheet, and words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum StepState {
+    InProgress,
+    Waiting,
+    Done,
+    NotSent,
+    NotDone,
+}
+
+impl StepState {
+    fn tag(self) -> &'static str {
+        match self {
+            StepState::InProgress => "in progress",
+            StepState::Waiting => "waiting",
+            StepState::Done => "done",
+            StepState::NotSent => "not sent",
+            StepState::NotDone => "not done",
+        }
+    }
+
+    /// " (done)", after the step's text.
+    fn label(self) -> String {
+        let state = t(match self {
+            StepState::InProgress => Key::RESTORE_STEP_IN_PROGRESS,
+            StepState::Waiting => Key::RESTORE_STEP_WAITING,
+            StepState::Done => Key::RESTORE_STEP_DONE,
+            StepState::NotSent => Key::RESTORE_STEP_NOT_SENT,
+            StepState::NotDone => Key::RESTORE_STEP_NOT_DONE,
+        });
+        tf(Key::RESTORE_STEP_STATE, &[("state", state)])
     }
 }

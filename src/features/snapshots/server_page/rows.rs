@@ -5,6 +5,7 @@ use super::actions::{Actions, OpenDialog};
 use super::store::PageStore;
 use crate::api::models::ServerStatus;
 use crate::components::StatusBadge;
+use crate::i18n::{text, tr, Key};
 use leptos::prelude::*;
 
 /// The server's snapshots with their actions. Rows are keyed by id and read their snapshot
@@ -14,15 +15,15 @@ pub fn ManagedSnapshots(store: PageStore, actions: Actions) -> impl IntoView {
     view! {
         <div class="table-wrap">
             <table class="data-table">
-                <caption class="visually-hidden">"Snapshots of this server"</caption>
+                <caption class="visually-hidden">{tr(Key::SERVER_SNAPSHOTS_CAPTION)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Size"</th>
-                        <th scope="col">"Created"</th>
-                        <th scope="col">"Description"</th>
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        <th scope="col">{tr(Key::SNAPSHOTS_COLUMN_NAME)}</th>
+                        <th scope="col">{tr(Key::SNAPSHOTS_COLUMN_STATUS)}</th>
+                        <th scope="col">{tr(Key::SNAPSHOTS_COLUMN_SIZE)}</th>
+                        <th scope="col">{tr(Key::SNAPSHOTS_COLUMN_CREATED)}</th>
+                        <th scope="col">{tr(Key::SNAPSHOTS_COLUMN_DESCRIPTION)}</th>
+                        <th scope="col"><span class="visually-hidden">{tr(Key::SERVER_SNAPSHOTS_ACTIONS)}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -56,14 +57,14 @@ fn ManagedRow(id: u64, store: PageStore, actions: Actions) -> impl IntoView {
     };
     view! {
         <tr data-snapshot-id=id.to_string()>
-            <td data-label="Name" class="cell-main mono-name">{name}</td>
-            <td data-label="Status">
+            <td data-label=text(Key::SNAPSHOTS_COLUMN_NAME) class="cell-main mono-name">{name}</td>
+            <td data-label=text(Key::SNAPSHOTS_COLUMN_STATUS)>
                 {move || snapshot.get().map(|s| view! { <StatusBadge status=s.status.to_string()/> })}
             </td>
-            <td data-label="Size">{cell(size_cell)}</td>
-            <td data-label="Created">{move || snapshot.get().map(|s| created_cell(&s, now_seconds()))}</td>
-            <td data-label="Description" class="cell-description">{move || snapshot.get().map(|s| description_text(&s))}</td>
-            <td data-label="Actions" class="row-actions">
+            <td data-label=text(Key::SNAPSHOTS_COLUMN_SIZE)>{cell(size_cell)}</td>
+            <td data-label=text(Key::SNAPSHOTS_COLUMN_CREATED)>{move || snapshot.get().map(|s| created_cell(&s, now_seconds()))}</td>
+            <td data-label=text(Key::SNAPSHOTS_COLUMN_DESCRIPTION) class="cell-description">{move || snapshot.get().map(|s| description_text(&s))}</td>
+            <td data-label=text(Key::SERVER_SNAPSHOTS_ACTIONS) class="row-actions">
                 <div class="row-actions__buttons">
                 <button
                     type="button"
@@ -72,14 +73,14 @@ fn ManagedRow(id: u64, store: PageStore, actions: Actions) -> impl IntoView {
                     aria-describedby=reason_id.clone()
                     on:click=move |_| actions.open(OpenDialog::Restore(id))
                 >
-                    "Restore"<span class="visually-hidden">" "{name}</span>
+                    {tr(Key::SERVER_SNAPSHOTS_RESTORE)}<span class="visually-hidden">" "{name}</span>
                 </button>
                 <button
                     type="button"
                     class="button button--small button--danger-ghost"
                     on:click=move |_| actions.open(OpenDialog::Delete(id))
                 >
-                    "Delete"<span class="visually-hidden">" "{name}</span>
+                    {tr(Key::SERVER_SNAPSHOTS_DELETE)}<span class="visually-hidden">" "{name}</span>
                 </button>
                 </div>
                 <span id=reason_id class="row-actions__reason">{move || blocked.get()}</span>

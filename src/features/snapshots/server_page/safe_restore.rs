@@ -8,6 +8,7 @@ use super::super::restore_flow::{safety_description, safety_name, Event, Step};
 use super::store::PageStore;
 use crate::api::models::CreateSnapshot;
 use crate::components::Notifier;
+use crate::i18n::{t, tf, Key};
 use crate::live::POLL_MS;
 use crate::session::Session;
 use leptos::prelude::*;
@@ -56,22 +57,27 @@ impl SafeRestore {
             this.step.try_set(Some(end.clone()));
             store.refresh();
             match end {
-                Step::Started { safety } => notifier.success(format!(
-                    "Restoring {} from {}. The state before it was saved as {}.",
-                    request.server_name,
-                    request.snapshot_name,
-                    safety.unwrap_or_default()
+                Step::Started { safety } => notifier.success(tf(
+                    Key::RESTORE_STARTED_NOTICE,
+                    &[
+                        ("server", &request.server_name),
+                        ("snapshot", &request.snapshot_name),
+                        ("safety", &safety.unwrap_or_default()),
+                    ],
                 )),
                 Step::Failed { reason, .. } => notifier.failure(reason),
-                Step::Cancelled { safety } => notifier.info(match safety {
-                    Some(safety) => {
-                        format!("Restore cancelled. The safety snapshot {safety} was kept.")
-                    }
-                    None => "Restore cancelled before anything was sent.".to_owned(),
-                }),
+                Step::Cancelled { safety } => notifier.info(cancelled_text(safety.as_deref())),
                 _ => {}
             }
         });
+    }
+}
+
+/// What a cancelled safe restore left behind.
+pub fn cancelled_text(safety: Option<&str>) -> String {
+    match safety {
+        Some(safety) => tf(Key::RESTORE_CANCELLED_KEPT, &[("safety", safety)]),
+        None => t(Key::RESTORE_CANCELLED_NOTHING).to_owned(),
     }
 }
 
@@ -117,7 +123,7 @@ async fn run(request: Request, shown: SafeRestore, session: Session, store: Page
                 .find(|s| s.id == safety_id)
                 .map(|s| s.status),
             Err(error) if error.is_unauthorized() => {
-                return step.next(Event::Interrupted("Your session ended.".to_owned()))
+                return step.next(Event::Interrupted(t(Key::RESTORE_SESSION_ENDED).to_owned()))
             }
             // A failed check is tried again at the next tick: the snapshot is still being made.
             Err(_) => continue,

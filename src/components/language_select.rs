@@ -1,0 +1,27 @@
+use crate::i18n::{language, set_language, Language};
+use leptos::prelude::*;
+
+/// The language choice, labelled in both languages so either reader finds it. Switching
+/// re-renders the panel in place: nothing typed is lost and the page does not reload.
+#[component]
+pub fn LanguageSelect() -> impl IntoView {
+    view! {
+        <label class="language-select">
+            <span class="language-select__label">"Language / "<span lang="bn">"ভাষা"</span></span>
+            <select
+                class="select language-select__input"
+                on:change=move |ev| {
+                    if let Some(chosen) = Language::from_tag(&event_target_value(&ev)) {
+                        set_language(chosen);
+                    }
+                }
+            >
+                {Language::ALL.map(|option| view! {
+                    <option value=option.tag() lang=option.tag() prop:selected=move || language() == option>
+                        {option.own_name()}
+                    </option>
+                })}
+            </select>
+        </label>
+    }
+}
