@@ -20,7 +20,7 @@ pub const PRODUCT_NAME: &str = "VPS Panel";
 pub fn App() -> impl IntoView {
     let config = LocalResource::new(load_config);
     move || match config.get() {
-        None => view! { <Shell><Loading what=text(Key::APP_LOADING)/></Shell> }.into_any(),
+        None => view! { <Shell><Loading what=Key::APP_LOADING/></Shell> }.into_any(),
         Some(config) => view! { <Panel config/> }.into_any(),
     }
 }

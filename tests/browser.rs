@@ -27,3 +27,6 @@ mod server_actions;
 
 #[path = "browser/sign_in.rs"]
 mod sign_in;
+
+#[path = "browser/language.rs"]
+mod language;

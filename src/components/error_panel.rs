@@ -6,8 +6,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ErrorPanel(
     /// What could not be done, e.g. "Could not load servers".
-    #[prop(into)]
-    title: Signal<String>,
+    title: Key,
     /// The error to explain.
     error: ApiError,
     /// Runs when the user presses "Retry".
@@ -15,7 +14,7 @@ pub fn ErrorPanel(
 ) -> impl IntoView {
     view! {
         <div class="error-panel" role="alert">
-            <p class="error-panel__title">{title}</p>
+            <p class="error-panel__title">{tr(title)}</p>
             <p class="error-panel__message">{move || error.to_string()}</p>
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
                 {tr(Key::COMMON_RETRY)}

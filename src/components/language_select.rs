@@ -10,17 +10,15 @@ pub fn LanguageSelect() -> impl IntoView {
             <span class="language-select__label">"Language / "<span lang="bn">"ভাষা"</span></span>
             <select
                 class="select language-select__input"
+                prop:value=move || language().tag()
                 on:change=move |ev| {
                     if let Some(chosen) = Language::from_tag(&event_target_value(&ev)) {
                         set_language(chosen);
                     }
                 }
             >
-                {Language::ALL.map(|option| view! {
-                    <option value=option.tag() lang=option.tag() prop:selected=move || language() == option>
-                        {option.own_name()}
-                    </option>
-                })}
+                <option value="en" lang="en">"English"</option>
+                <option value="bn" lang="bn">"বাংলা"</option>
             </select>
         </label>
     }

@@ -15,7 +15,7 @@ const SERVERS: &str = include_str!("../fixtures/servers_list.json");
 const SNAPSHOTS: &str = include_str!("../fixtures/snapshots_list.json");
 
 /// The server page of `web-server-01` (id 12345) over a faked API.
-fn mount_server_page() -> (
+pub fn mount_server_page() -> (
     web_sys::HtmlElement,
     leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
 ) {
@@ -37,7 +37,7 @@ fn mount_server_page() -> (
     })
 }
 
-fn type_into(input: &web_sys::Element, text: &str) {
+pub fn type_into(input: &web_sys::Element, text: &str) {
     let input: web_sys::HtmlInputElement = input.clone().unchecked_into();
     input.set_value(text);
     input
@@ -45,7 +45,7 @@ fn type_into(input: &web_sys::Element, text: &str) {
         .expect("dispatched");
 }
 
-fn button_named(container: &web_sys::HtmlElement, text: &str) -> web_sys::Element {
+pub fn button_named(container: &web_sys::HtmlElement, text: &str) -> web_sys::Element {
     let list = container.query_selector_all("button").expect("buttons");
     (0..list.length())
         .filter_map(|i| list.item(i))

@@ -232,7 +232,7 @@ pub fn ServersPage() -> impl IntoView {
         {move || match snapshots.get() {
             Some(Err(error)) if !error.is_unauthorized() => view! {
                 <ErrorPanel
-                    title=Signal::derive(|| t(Key::SERVERS_COUNTS_FAILED).to_owned())
+                    title=Key::SERVERS_COUNTS_FAILED
                     error
                     on_retry=Callback::new(move |()| snapshots.refetch())
                 />
@@ -241,10 +241,10 @@ pub fn ServersPage() -> impl IntoView {
             _ => ().into_any(),
         }}
         {move || match list_state.get() {
-            ListState::Loading => view! { <Loading what=text(Key::SERVERS_WHAT) progress/> }.into_any(),
+            ListState::Loading => view! { <Loading what=Key::SERVERS_WHAT progress/> }.into_any(),
             ListState::Failed(error) => view! {
                 <ErrorPanel
-                    title=Signal::derive(|| t(Key::SERVERS_LOAD_FAILED).to_owned())
+                    title=Key::SERVERS_LOAD_FAILED
                     error
                     on_retry=Callback::new(move |()| servers.refetch())
                 />
@@ -267,7 +267,7 @@ pub fn ServersPage() -> impl IntoView {
             }
             .into_any(),
             ListState::Rows => view! {
-                {move || partial.get().then(|| view! { <Loading what=text(Key::SERVERS_WHAT_REST) progress/> })}
+                {move || partial.get().then(|| view! { <Loading what=Key::SERVERS_WHAT_REST progress/> })}
                 <p class="result-count" aria-live="polite">{move || {
                     let total = loaded.with(|l| l.ready().map_or(0, Vec::len));
                     let matching = rows.with(Vec::len);

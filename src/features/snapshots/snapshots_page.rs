@@ -116,9 +116,9 @@ pub fn SnapshotsPage() -> impl IntoView {
                 .map(|(shown, total)| view! { <ListCapNotice what=Key::SNAPSHOTS_WHAT shown total/> })
         }}
         {move || match list_state.get() {
-            Loaded::Loading => view! { <Loading what=text(Key::SNAPSHOTS_WHAT) progress/> }.into_any(),
+            Loaded::Loading => view! { <Loading what=Key::SNAPSHOTS_WHAT progress/> }.into_any(),
             Loaded::Failed(error) => view! {
-                <ErrorPanel title=Signal::derive(|| t(Key::SNAPSHOTS_LOAD_FAILED).to_owned()) error on_retry=Callback::new(move |()| snapshots.refetch())/>
+                <ErrorPanel title=Key::SNAPSHOTS_LOAD_FAILED error on_retry=Callback::new(move |()| snapshots.refetch())/>
             }
             .into_any(),
             Loaded::Ready(false) => view! {
@@ -131,7 +131,7 @@ pub fn SnapshotsPage() -> impl IntoView {
             .into_any(),
             Loaded::Ready(true) => view! {
                 {move || partial.get().then(|| view! {
-                    <Loading what=text(Key::SNAPSHOTS_WHAT_REST) progress/>
+                    <Loading what=Key::SNAPSHOTS_WHAT_REST progress/>
                     <p class="result-count">
                         {move || tn(Key::SNAPSHOTS_FIRST_SHOWN, rows.with(Vec::len) as u64, &[])}
                     </p>

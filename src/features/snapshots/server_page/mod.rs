@@ -50,10 +50,10 @@ fn ServerPageFor(id: u64) -> impl IntoView {
     let server = Memo::new(move |_| store.server.get());
     view! {
         {move || match server.get() {
-            Loaded::Loading => view! { <Loading what=text(Key::SERVER_WHAT)/> }.into_any(),
+            Loaded::Loading => view! { <Loading what=Key::SERVER_WHAT/> }.into_any(),
             Loaded::Failed(error) => view! {
                 <nav class="breadcrumb" aria-label=text(Key::SERVER_BREADCRUMB)><a href=href("/servers")>{tr(Key::SERVERS_TITLE)}</a></nav>
-                <ErrorPanel title=Signal::derive(|| t(Key::SERVER_LOAD_FAILED).to_owned()) error on_retry=Callback::new(move |()| store.load_server())/>
+                <ErrorPanel title=Key::SERVER_LOAD_FAILED error on_retry=Callback::new(move |()| store.load_server())/>
             }
             .into_any(),
             Loaded::Ready(None) => view! { <ServerNotFound id=Some(id)/> }.into_any(),
@@ -156,9 +156,9 @@ fn ServerSnapshots(store: PageStore, actions: Actions) -> impl IntoView {
                 </div>
             </div>
             {move || match list_state.get() {
-                ListState::Loading => view! { <Loading what=text(Key::SNAPSHOTS_WHAT)/> }.into_any(),
+                ListState::Loading => view! { <Loading what=Key::SNAPSHOTS_WHAT/> }.into_any(),
                 ListState::Failed(error) => view! {
-                    <ErrorPanel title=Signal::derive(|| t(Key::SERVER_SNAPSHOTS_LOAD_FAILED).to_owned()) error on_retry=Callback::new(move |()| store.load_snapshots())/>
+                    <ErrorPanel title=Key::SERVER_SNAPSHOTS_LOAD_FAILED error on_retry=Callback::new(move |()| store.load_snapshots())/>
                 }
                 .into_any(),
                 ListState::Empty => view! {
