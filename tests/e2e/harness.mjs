@@ -47,8 +47,8 @@ export async function watchCsp(context) {
 }
 
 /** A new page that records console errors and uncaught page errors into `page.problems`. */
-export async function newPage(browser, { width = 1280, height = 860, colorScheme = "light" } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+export async function newPage(browser, { width = 1280, height = 860, colorScheme = "light", locale } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, ...(locale ? { locale } : {}) });
   await watchCsp(context);
   const page = await context.newPage();
   page.problems = [];
