@@ -123,7 +123,7 @@ fn Candidate(snapshot: Snapshot, next: Next, actions: Actions) -> impl IntoView 
                 {unfinished.then(|| view! { " "<StatusBadge status=snapshot.status.to_string()/> })}
             </td>
             <td data-label=text(Key::SNAPSHOTS_COLUMN_CREATED)>{let at = snapshot.clone(); move || created_cell(&at, now_seconds())}</td>
-            <td data-label=text(Key::SNAPSHOTS_COLUMN_SIZE)>{let at = snapshot.clone(); move || size_cell(&at)}</td>
+            <td data-label=text(Key::SNAPSHOTS_COLUMN_SIZE) class="room-list__size">{let at = snapshot.clone(); move || size_cell(&at)}</td>
             <td data-label=text(Key::SERVER_SNAPSHOTS_ACTIONS) class="row-actions">
                 <button
                     type="button"
