@@ -38,10 +38,17 @@ fn main() {
         for (key, message) in table {
             if let Some(english) = reference.get(key) {
                 if placeholders(message) != placeholders(english) {
+                    let list = |names: BTreeSet<String>| {
+                        names
+                            .into_iter()
+                            .map(|n| format!("{{{n}}}"))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    };
                     problems.push(format!(
-                        "locales/{language}.json: \"{key}\" uses {:?}, en.json uses {:?}",
-                        placeholders(message),
-                        placeholders(english)
+                        "locales/{language}.json: \"{key}\" uses [{}], en.json uses [{}]",
+                        list(placeholders(message)),
+                        list(placeholders(english))
                     ));
                 }
             }
