@@ -97,7 +97,7 @@ impl ApiClient {
         &self,
         request: &CreateSnapshot,
     ) -> impl Future<Output = Result<CreatedSnapshot, ApiError>> {
-        let body = serde_json::to_string(request).ok();
+        let body = super::json::to_string(request);
         let sent = self.send(Method::Post, self.url("snapshots/"), &[], body);
         async move { decode(&sent.await?) }
     }
@@ -291,7 +291,7 @@ fn page_origin() -> String {
 
 /// Decodes a 2xx body, turning anything unreadable (HTML, truncated JSON) into `Decode`.
 fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
-    serde_json::from_str(body).map_err(|error| ApiError::Decode(error.to_string()))
+    super::json::from_str(body).map_err(ApiError::Decode)
 }
 
 /// Owns the request's `AbortController`: aborts when the request's future is dropped

@@ -30,7 +30,7 @@ struct ConfigFile {
 
 /// Reads the text of `config.json`; a reason when it cannot be used.
 pub fn parse_config(text: &str) -> Result<PanelConfig, String> {
-    let file: ConfigFile = serde_json::from_str(text)
+    let file: ConfigFile = super::json::from_str(text)
         .map_err(|error| format!("config.json is not valid JSON: {error}"))?;
     let base = file
         .api_base

@@ -79,7 +79,7 @@ pub struct ServerMessage {
 pub fn server_message(body: &str) -> ServerMessage {
     // Read as member name → its strings, not as a `serde_json::Value`: the general JSON tree
     // costs the bundle more than this one shape.
-    let Ok(object) = serde_json::from_str::<BTreeMap<String, Texts>>(body) else {
+    let Ok(object) = super::json::from_str::<BTreeMap<String, Texts>>(body) else {
         return ServerMessage::default();
     };
     let text_of = |key: &str| {

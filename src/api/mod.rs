@@ -3,6 +3,7 @@
 mod client;
 mod config;
 mod error;
+mod json;
 pub mod models;
 mod paging;
 mod snapshot_name;

@@ -365,3 +365,59 @@ async fn a_list_that_never_ends_stops_at_the_page_cap_and_says_it_was_cut_short(
     assert_eq!(listing.count, Some(5));
     fake_fetch::restore_fetch();
 }
+
+/// The shipped decoding path (the browser's `JSON.parse`, then serde-wasm-bindgen), which the
+/// native tests of the same rules do not run: wrong types and odd numbers are a `Decode`
+/// error, never a panic or a silently wrong value; nulls, unknown fields and an absent
+/// description are read as the native rules read them.
+#[wasm_bindgen_test]
+async fn the_browser_json_path_reads_what_the_native_rules_read_and_refuses_wrong_types() {
+    let snapshot = |id: &str, size: &str| {
+        format!(
+            r#"{{"count": 1, "next": null, "results": [{{"id": {id}, "server": {{"id": 7, "name": null}},
+            "name": "n", "status": "queued", "size_mb": {size}, "created_at": "2025-01-15T18:30:00Z",
+            "description": null, "extra": {{"nested": [1, 2]}}}}]}}"#
+        )
+    };
+    json(200, &snapshot("801", "null"));
+    let list = client().snapshots(None, |_, _| ()).await.expect("decodes");
+    let read = &list.results[0];
+    assert_eq!((read.id, read.server.id, read.size_mb), (801, 7, None));
+    assert_eq!(read.status, SnapshotStatus::Other("queued".into()));
+    assert_eq!(read.server.name, None);
+
+    for (id, size, what) in [
+        (r#""801""#, "null", "an id as text"),
+        ("801.5", "null", "a fractional id"),
+        ("-1", "null", "a negative id"),
+        ("801", r#""big""#, "a size as text"),
+        ("801", "[]", "a size as a list"),
+    ] {
+        json(200, &snapshot(id, size));
+        let error = client().snapshots(None, |_, _| ()).await.expect_err(what);
+        assert!(matches!(error, ApiError::Decode(_)), "{what}: {error:?}");
+    }
+
+    // Error bodies: strings and lists of strings count, anything else is skipped.
+    json(
+        400,
+        r#"{"name": "Required.", "server_id": 5, "nested": {"a": ["b"]}, "tags": [1, "x"], "detail": null}"#,
+    );
+    let error = client()
+        .create_snapshot(&CreateSnapshot {
+            server_id: 1,
+            name: "x".into(),
+            description: None,
+        })
+        .await
+        .expect_err("400");
+    let fields = error.field_errors();
+    assert_eq!(fields.get("name"), Some(&vec!["Required.".to_owned()]));
+    assert_eq!(fields.get("server_id"), None);
+    assert_eq!(fields.get("nested"), None);
+    assert_eq!(fields.get("tags"), Some(&vec!["x".to_owned()]));
+    // The request left out the absent description.
+    let sent = calls().pop().and_then(|c| c.body).unwrap_or_default();
+    assert_eq!(sent, r#"{"server_id":1,"name":"x"}"#);
+    fake_fetch::restore_fetch();
+}
