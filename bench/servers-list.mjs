@@ -1,6 +1,7 @@
 // Benchmark (not a test): the servers list at 1,000 and 10,000 servers, against the simulator
 // paging 100 a time, in Debian's Chromium. Prints one table; nothing here passes or fails.
-// Usage: scripts/bench.sh   (builds the release and the simulator first)
+// Usage: scripts/bench.sh   (builds the release and the simulator first); BENCH_DEBUG=1 prints
+// each keystroke's times to stderr.
 import { spawn } from "node:child_process";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,6 +52,16 @@ const timeToPaint = (page, action, arg) => page.evaluate(async ([source, value])
   return performance.now() - start;
 }, [action, arg]);
 
+/** In the page: runs `action`, then waits until its script work (the panel's reactive updates
+ *  run as microtasks) is done, without waiting for a frame; milliseconds. */
+const scriptTime = (page, action, arg) => page.evaluate(async ([source, value]) => {
+  const run = new Function("value", source);
+  const start = performance.now();
+  run(value);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return performance.now() - start;
+}, [action, arg]);
+
 async function measure(browser, servers) {
   const sim = await simulator(servers);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -73,9 +84,25 @@ async function measure(browser, servers) {
       const step = i % (2 * text.length);
       const value = step < text.length ? text.slice(0, step + 1) : text.slice(0, 2 * text.length - step - 1);
       keystrokes.push(await timeToPaint(page, search, value));
+      if (process.env.BENCH_DEBUG) console.error(`paint ${value}\t${keystrokes.at(-1).toFixed(1)}`);
     }
     await timeToPaint(page, search, "");
     await listComplete(page, servers);
+    // The same keystrokes' script alone, and the wait for the next frame with nothing to do: a
+    // keystroke's time to paint is at least that wait, so the two show where the time goes.
+    const scripts = [];
+    for (let i = 0; i < KEYSTROKES; i++) {
+      const text = "bulk-00012";
+      const step = i % (2 * text.length);
+      const value = step < text.length ? text.slice(0, step + 1) : text.slice(0, 2 * text.length - step - 1);
+      scripts.push(await scriptTime(page, search, value));
+      if (process.env.BENCH_DEBUG) console.error(`${value}\t${scripts.at(-1).toFixed(1)}`);
+      await timeToPaint(page, "", "");
+    }
+    await timeToPaint(page, search, "");
+    await listComplete(page, servers);
+    const frameWaits = [];
+    for (let i = 0; i < KEYSTROKES; i++) frameWaits.push(await timeToPaint(page, "", ""));
 
     const sortClicks = [];
     for (let i = 0; i < 4; i++) {
@@ -119,6 +146,8 @@ async function measure(browser, servers) {
 
     return {
       servers, toList, keyMedian: quantile(keystrokes, 0.5), keyP95: quantile(keystrokes, 0.95),
+      scriptMedian: quantile(scripts, 0.5), scriptP95: quantile(scripts, 0.95),
+      waitMedian: quantile(frameWaits, 0.5), waitP95: quantile(frameWaits, 0.95),
       sortMedian, domNodes, heapMb, idle, refreshes, mutationsPerRefresh: refreshing.mutations / refreshes,
     };
   } finally {
@@ -141,8 +170,8 @@ try {
 
 const ms = (v) => `${v.toFixed(1)} ms`;
 console.log(`\nservers list benchmark: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Chromium headless, simulator paging 100 a time\n`);
-console.log("| servers | sign-in → complete list | keystroke → paint (median / p95) | sort click → paint (median) | DOM nodes | JS heap | idle 12 s: requests / mutations | refreshes in 12 s | mutations per unchanged refresh |");
-console.log("|---|---|---|---|---|---|---|---|---|");
+console.log("| servers | sign-in → complete list | keystroke → paint (median / p95) | keystroke script (median / p95) | nothing → paint (median / p95) | sort click → paint (median) | DOM nodes | JS heap | idle 12 s: requests / mutations | refreshes in 12 s | mutations per unchanged refresh |");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|");
 for (const r of rows) {
-  console.log(`| ${r.servers.toLocaleString("en")} | ${ms(r.toList)} | ${ms(r.keyMedian)} / ${ms(r.keyP95)} | ${ms(r.sortMedian)} | ${r.domNodes.toLocaleString("en")} | ${r.heapMb.toFixed(1)} MB | ${r.idle.requests} / ${r.idle.mutations} | ${r.refreshes.toFixed(0)} | ${r.mutationsPerRefresh.toFixed(1)} |`);
+  console.log(`| ${r.servers.toLocaleString("en")} | ${ms(r.toList)} | ${ms(r.keyMedian)} / ${ms(r.keyP95)} | ${ms(r.scriptMedian)} / ${ms(r.scriptP95)} | ${ms(r.waitMedian)} / ${ms(r.waitP95)} | ${ms(r.sortMedian)} | ${r.domNodes.toLocaleString("en")} | ${r.heapMb.toFixed(1)} MB | ${r.idle.requests} / ${r.idle.mutations} | ${r.refreshes.toFixed(0)} | ${r.mutationsPerRefresh.toFixed(1)} |`);
 }
