@@ -506,11 +506,9 @@ fn ServerRow(
     counts: Memo<Option<HashMap<u64, usize>>>,
 ) -> impl IntoView {
     let id = Memo::new(move |_| rows.with(|r| r.get(position).copied()));
-    // A slot that becomes hidden keeps its last server: hiding it is then one attribute change
-    // instead of rewriting every cell (which made a keystroke that narrows the list slow).
-    let server = Memo::new(move |previous: Option<&Option<Server>>| match id.get() {
-        Some(id) => servers.with(|m| m.get(&id).cloned()),
-        None => previous.cloned().flatten(),
+    let server = Memo::new(move |_| {
+        id.get()
+            .and_then(|id| servers.with(|m| m.get(&id).cloned()))
     });
     let field = move |read: fn(&Server) -> Option<String>| {
         move || {
@@ -526,7 +524,7 @@ fn ServerRow(
         move || server.with(|s| s.as_ref().and_then(|s| s.plan.as_ref().map(read)))
     };
     let count = move || {
-        let id = server.with(|s| s.as_ref().map(|s| s.id))?;
+        let id = id.get()?;
         counts.with(|c| c.as_ref().map(|c| c.get(&id).copied().unwrap_or(0)))
     };
     view! {
@@ -534,7 +532,7 @@ fn ServerRow(
             <td data-label=text(Key::SERVERS_COLUMN_NAME)>
                 // A plain link (the router follows it all the same): `<A>` would add a memo and a
                 // router lookup to every row.
-                <a href=move || server.with(|s| s.as_ref().map(|s| href(&format!("/servers/{}", s.id)))) class="cell-main link-strong">
+                <a href=move || id.get().map(|id| href(&format!("/servers/{id}"))) class="cell-main link-strong">
                     {field(|s| Some(s.name.clone()))}
                 </a>
                 <span class="cell-sub">{move || server.with(|s| s.as_ref().and_then(|s| s.hostname.clone()))}</span>
