@@ -76,13 +76,16 @@ async function measure(browser, servers) {
     await listComplete(page, servers);
     const toList = Date.now() - started;
 
+    // Type "bulk-00012" a character at a time, then delete it again, and so on.
+    const keystroke = (i) => {
+      const text = "bulk-00012";
+      const step = i % (2 * text.length);
+      return step < text.length ? text.slice(0, step + 1) : text.slice(0, 2 * text.length - step - 1);
+    };
     const search = "const input = document.querySelector('input[type=search]'); input.value = value; input.dispatchEvent(new Event('input', { bubbles: true }));";
     const keystrokes = [];
     for (let i = 0; i < KEYSTROKES; i++) {
-      // Type "bulk-00012" a character at a time, then delete it again, and so on.
-      const text = "bulk-00012";
-      const step = i % (2 * text.length);
-      const value = step < text.length ? text.slice(0, step + 1) : text.slice(0, 2 * text.length - step - 1);
+      const value = keystroke(i);
       keystrokes.push(await timeToPaint(page, search, value));
       if (process.env.BENCH_DEBUG) console.error(`paint ${value}\t${keystrokes.at(-1).toFixed(1)}`);
     }
@@ -92,9 +95,7 @@ async function measure(browser, servers) {
     // keystroke's time to paint is at least that wait, so the two show where the time goes.
     const scripts = [];
     for (let i = 0; i < KEYSTROKES; i++) {
-      const text = "bulk-00012";
-      const step = i % (2 * text.length);
-      const value = step < text.length ? text.slice(0, step + 1) : text.slice(0, 2 * text.length - step - 1);
+      const value = keystroke(i);
       scripts.push(await scriptTime(page, search, value));
       if (process.env.BENCH_DEBUG) console.error(`${value}\t${scripts.at(-1).toFixed(1)}`);
       await timeToPaint(page, "", "");

@@ -52,8 +52,8 @@ pub fn choose_language(stored: Option<&str>, browser: &[String]) -> Language {
 
 thread_local! {
     static CURRENT: ArcRwSignal<Language> = {
-        let language = choose_language(stored_language().as_deref(), &browser_languages());
-        mark_document(language);
+        let language = browser::first_choice();
+        browser::mark_document(language);
         ArcRwSignal::new(language)
     };
 }
@@ -65,63 +65,67 @@ pub fn language() -> Language {
 
 /// Switches the panel to `language` in place, remembers it, and updates `<html lang>`.
 pub fn set_language(language: Language) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.set_item(LANGUAGE_KEY, language.tag());
-    }
-    mark_document(language);
+    browser::remember(language);
+    browser::mark_document(language);
     CURRENT.with(|current| current.set(language));
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn mark_document(_: Language) {}
-#[cfg(not(target_arch = "wasm32"))]
-fn local_storage() -> Option<web_sys::Storage> {
-    None
-}
-#[cfg(not(target_arch = "wasm32"))]
-fn stored_language() -> Option<String> {
-    None
-}
-#[cfg(not(target_arch = "wasm32"))]
-fn browser_languages() -> Vec<String> {
-    Vec::new()
-}
-
+/// Where the choice meets the page: `localStorage`, `navigator.languages`, `<html lang>`.
 #[cfg(target_arch = "wasm32")]
-fn mark_document(language: Language) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = root.set_attribute("lang", language.tag());
+mod browser {
+    use super::{choose_language, Language, LANGUAGE_KEY};
+
+    pub fn first_choice() -> Language {
+        let stored = local_storage().and_then(|s| s.get_item(LANGUAGE_KEY).ok().flatten());
+        choose_language(stored.as_deref(), &browser_languages())
+    }
+
+    pub fn remember(language: Language) {
+        if let Some(storage) = local_storage() {
+            let _ = storage.set_item(LANGUAGE_KEY, language.tag());
+        }
+    }
+
+    pub fn mark_document(language: Language) {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", language.tag());
+        }
+    }
+
+    fn local_storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
+    }
+
+    fn browser_languages() -> Vec<String> {
+        let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+            return Vec::new();
+        };
+        let listed: Vec<String> = navigator
+            .languages()
+            .iter()
+            .filter_map(|tag| tag.as_string())
+            .collect();
+        if listed.is_empty() {
+            navigator.language().into_iter().collect()
+        } else {
+            listed
+        }
     }
 }
 
-#[cfg(target_arch = "wasm32")]
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
+/// Outside a browser (the native unit tests) there is no page: English, nothing remembered.
+#[cfg(not(target_arch = "wasm32"))]
+mod browser {
+    use super::Language;
 
-#[cfg(target_arch = "wasm32")]
-fn stored_language() -> Option<String> {
-    local_storage()?.get_item(LANGUAGE_KEY).ok().flatten()
-}
-
-#[cfg(target_arch = "wasm32")]
-fn browser_languages() -> Vec<String> {
-    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
-        return Vec::new();
-    };
-    let listed: Vec<String> = navigator
-        .languages()
-        .iter()
-        .filter_map(|tag| tag.as_string())
-        .collect();
-    if listed.is_empty() {
-        navigator.language().into_iter().collect()
-    } else {
-        listed
+    pub fn first_choice() -> Language {
+        Language::English
     }
+    pub fn remember(_: Language) {}
+    pub fn mark_document(_: Language) {}
 }
 
 #[cfg(test)]

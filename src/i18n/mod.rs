@@ -20,10 +20,6 @@ pub struct Key(u16);
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
-/// Marks a plural message's forms in the tables (see `build.rs`).
-const FORM: char = '\u{1}';
-const FORM_TEXT: char = '\u{2}';
-
 /// The raw text of `key` in `language` (plural messages still encoded).
 fn raw(key: Key, language: Language) -> &'static str {
     let table: &[&'static str] = match language {

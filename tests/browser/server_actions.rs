@@ -64,6 +64,21 @@ fn writes() -> usize {
 
 /// A snapshot list of web-server-01 at the limit: five completed snapshots of 2 GB, newest
 /// first as the API lists them (s0 on 20 Jan 2025 ... s4 on 16 Jan 2025).
+/// The server page of `web-server-01` with [`five_snapshots`], once they are listed.
+async fn server_page_at_the_limit() -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
+) {
+    let body = five_snapshots();
+    routes(&[
+        get("/servers/", 200, SERVERS),
+        get("/snapshots/", 200, &body),
+    ]);
+    let page = mount_server_page();
+    until("the snapshots", || query_all(&page.0, "tbody tr") == 5).await;
+    page
+}
+
 fn five_snapshots() -> String {
     let five: Vec<serde_json::Value> = (0..5)
         .map(|i| {
@@ -126,13 +141,7 @@ async fn the_name_field_explains_each_problem_and_an_invalid_name_is_never_sent(
 
 #[wasm_bindgen_test]
 async fn create_is_disabled_with_its_reason_at_five_snapshots() {
-    let body = five_snapshots();
-    routes(&[
-        get("/servers/", 200, SERVERS),
-        get("/snapshots/", 200, &body),
-    ]);
-    let (container, _handle) = mount_server_page();
-    until("the snapshots", || query_all(&container, "tbody tr") == 5).await;
+    let (container, _handle) = server_page_at_the_limit().await;
     let create = button_named(&container, "Create snapshot");
     assert!(is_disabled(&create));
     assert!(text_of(&container).contains("delete one to create another"));
@@ -261,13 +270,7 @@ async fn the_safety_snapshot_is_offered_and_checked_when_the_server_has_room() {
 
 #[wasm_bindgen_test]
 async fn at_five_snapshots_the_safety_snapshot_is_unchecked_disabled_and_explained() {
-    let body = five_snapshots();
-    routes(&[
-        get("/servers/", 200, SERVERS),
-        get("/snapshots/", 200, &body),
-    ]);
-    let (container, _handle) = mount_server_page();
-    until("the snapshots", || query_all(&container, "tbody tr") == 5).await;
+    let (container, _handle) = server_page_at_the_limit().await;
     let save_first = open_restore(&container).await;
     assert!(!save_first.checked());
     assert!(save_first.disabled());
@@ -297,13 +300,7 @@ fn dialog_of(container: &web_sys::HtmlElement) -> web_sys::HtmlElement {
 
 #[wasm_bindgen_test]
 async fn make_room_lists_the_snapshots_oldest_first_never_the_one_to_restore() {
-    let body = five_snapshots();
-    routes(&[
-        get("/servers/", 200, SERVERS),
-        get("/snapshots/", 200, &body),
-    ]);
-    let (container, _handle) = mount_server_page();
-    until("the snapshots", || query_all(&container, "tbody tr") == 5).await;
+    let (container, _handle) = server_page_at_the_limit().await;
 
     click(&button_named(&container, "Make room…"));
     until("the dialog", || {

@@ -5,11 +5,10 @@ import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import {
   launch, newPage, url, screenshot, resetSimulator, axeViolations, writes, unexpectedProblems,
-  openSignedIn, TOKEN,
+  openSignedIn, TOKEN, REPO_ROOT,
 } from "./harness.mjs";
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPO_ROOT } from "./harness.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -37,10 +36,14 @@ async function signInInBengali(page, path = "/servers") {
   await page.waitForURL((u) => u.pathname.startsWith(path));
 }
 
-/** Keeps a screenshot in docs/ as well, for the README. */
+/** Copies a screenshot already taken into docs/, for the README. */
+const toDocs = (name) =>
+  copyFileSync(join(REPO_ROOT, "tests/e2e/artifacts", `${name}.png`), join(REPO_ROOT, "docs", `${name}.png`));
+
+/** Takes a screenshot and keeps it in docs/ as well. */
 async function keep(page, name) {
   await screenshot(page, name);
-  copyFileSync(join(REPO_ROOT, "tests/e2e/artifacts", `${name}.png`), join(REPO_ROOT, "docs", `${name}.png`));
+  toDocs(name);
 }
 
 test("a Bengali browser gets the panel in Bengali from the first visit: sign-in and the servers list", async () => {
@@ -249,9 +252,7 @@ for (const colorScheme of ["light", "dark"]) {
         await screenshot(page, `bn-make-room-${colorScheme}-${width}`);
       }
     }
-    if (colorScheme === "dark") {
-      copyFileSync(join(REPO_ROOT, "tests/e2e/artifacts/bn-restore-dark-360.png"), join(REPO_ROOT, "docs/bn-restore-dark-360.png"));
-    }
+    if (colorScheme === "dark") toDocs("bn-restore-dark-360");
     assert.deepEqual(unexpectedProblems(page), []);
     await page.context().close();
   });

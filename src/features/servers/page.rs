@@ -7,7 +7,7 @@ use crate::base_path::href;
 use crate::components::{
     cut_short, status_label, use_page_title, ErrorPanel, ListCapNotice, Loading, StatusBadge,
 };
-use crate::format::{count, count as format_count, plan_resources};
+use crate::format::{count, plan_resources};
 use crate::i18n::{t, text, tf, tn, tr, Key};
 use crate::live::{refresh_while, Loaded};
 use crate::router::{query_value, use_router, Navigation};
@@ -523,7 +523,7 @@ fn ServerRow(
     let plan = move |read: fn(&Plan) -> String| {
         move || server.with(|s| s.as_ref().and_then(|s| s.plan.as_ref().map(read)))
     };
-    let count = move || {
+    let snapshots_used = move || {
         let id = id.get()?;
         counts.with(|c| c.as_ref().map(|c| c.get(&id).copied().unwrap_or(0)))
     };
@@ -546,14 +546,14 @@ fn ServerRow(
             </td>
             <td data-label=text(Key::SERVERS_COLUMN_OS)>{field(|s| s.os.as_ref().map(|os| os.name.clone()))}</td>
             <td data-label=text(Key::SERVERS_COLUMN_SNAPSHOTS)>
-                {move || match count() {
+                {move || match snapshots_used() {
                     Some(used) => {
-                        let (used, limit) = (format_count(used as u64), format_count(SNAPSHOT_LIMIT as u64));
+                        let (used, limit) = (count(used as u64), count(SNAPSHOT_LIMIT as u64));
                         tf(Key::SERVERS_SNAPSHOT_COUNT, &[("n", &used), ("limit", &limit)])
                     }
                     None => "—".to_owned(),
                 }}
-                {move || count().is_some_and(|c| c >= SNAPSHOT_LIMIT).then(|| view! { <span class="cell-sub">{tr(Key::SERVERS_LIMIT_REACHED)}</span> })}
+                {move || snapshots_used().is_some_and(|c| c >= SNAPSHOT_LIMIT).then(|| view! { <span class="cell-sub">{tr(Key::SERVERS_LIMIT_REACHED)}</span> })}
             </td>
         </tr>
     }
