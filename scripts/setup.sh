@@ -56,7 +56,7 @@ if [[ "$scope" != "build" ]]; then
   [[ -x "$CHROMIUM_PATH" && -x "$CHROMEDRIVER" ]] || missing+=(chromium chromium-driver)
   [[ -x "$NGINX" ]] || missing+=(nginx)
   # A Bengali font, so the Bengali e2e runs measure layout with real glyphs, not boxes.
-  fc-list :lang=bn 2>/dev/null | grep -q . || missing+=(fonts-noto-core)
+  dpkg -s fonts-noto-core >/dev/null 2>&1 || fc-list :lang=bn 2>/dev/null | grep -q . || missing+=(fonts-noto-core)
   if [[ ${#missing[@]} -eq 0 ]]; then
     echo "setup: chromium, chromedriver, nginx and a Bengali font present"
   else
