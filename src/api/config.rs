@@ -1,7 +1,7 @@
 //! Where the API lives, read at run time from `config.json` next to `index.html`.
 
+use super::json::{Decode, DecodeError, Json, Object};
 use super::DEFAULT_TIMEOUT_MS;
-use serde::Deserialize;
 
 /// Used when `config.json` is missing or unreadable: the API on the page's own origin.
 pub const DEFAULT_API_BASE: &str = "/api/v1";
@@ -22,10 +22,19 @@ impl Default for PanelConfig {
     }
 }
 
-#[derive(Deserialize)]
 struct ConfigFile {
     api_base: Option<String>,
     timeout_ms: Option<u32>,
+}
+
+impl Decode for ConfigFile {
+    fn decode<J: Json>(value: &J) -> Result<Self, DecodeError> {
+        let file = Object::of(value)?;
+        Ok(ConfigFile {
+            api_base: file.optional("api_base")?,
+            timeout_ms: file.optional("timeout_ms")?,
+        })
+    }
 }
 
 /// Reads the text of `config.json`; a reason when it cannot be used.

@@ -1,8 +1,8 @@
 //! The one error type of the API layer, and how a failed response becomes one.
 
-use std::collections::BTreeMap;
-
+use super::json::Json;
 use crate::i18n::{t, tf, tn, Key};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Every way an API call can fail. Owned and `Clone` so views can keep and show it.
@@ -77,11 +77,14 @@ pub struct ServerMessage {
 /// Reads an error body: `detail`, `error`, `message`, `non_field_errors[0]`, then per-field lists.
 /// Anything that is not a JSON object (an HTML proxy page, an empty body) yields no message.
 pub fn server_message(body: &str) -> ServerMessage {
-    // Read as member name → its strings, not as a `serde_json::Value`: the general JSON tree
-    // costs the bundle more than this one shape.
-    let Ok(object) = super::json::from_str::<BTreeMap<String, Texts>>(body) else {
+    let Ok(members) = super::json::parse(body).map(|value| value.members()) else {
         return ServerMessage::default();
     };
+    let object: BTreeMap<String, Texts> = members
+        .into_iter()
+        .flatten()
+        .map(|(name, value)| (name, Texts::of(&value)))
+        .collect();
     let text_of = |key: &str| {
         object
             .get(key)
@@ -121,72 +124,13 @@ pub fn server_message(body: &str) -> ServerMessage {
 /// nested lists) gives none.
 struct Texts(Vec<String>);
 
-impl<'de> serde::Deserialize<'de> for Texts {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(TextsVisitor { top: true })
-    }
-}
-
-/// `top`: a member's value, whose list items are read; inside a list, only strings count.
-#[derive(Clone, Copy)]
-struct TextsVisitor {
-    top: bool,
-}
-
-impl<'de> serde::de::DeserializeSeed<'de> for TextsVisitor {
-    type Value = Texts;
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Texts, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for TextsVisitor {
-    type Value = Texts;
-
-    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
-        formatter.write_str("any JSON value")
-    }
-
-    fn visit_str<E>(self, text: &str) -> Result<Texts, E> {
-        Ok(Texts(vec![text.to_owned()]))
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut items: A) -> Result<Texts, A::Error> {
-        let mut texts = Vec::new();
-        while let Some(item) = items.next_element_seed(TextsVisitor { top: false })? {
-            if self.top {
-                texts.extend(item.0);
-            }
+impl Texts {
+    fn of<J: Json>(value: &J) -> Texts {
+        match (value.text(), value.items()) {
+            (Some(text), _) => Texts(vec![text]),
+            (None, Some(items)) => Texts(items.iter().filter_map(Json::text).collect()),
+            (None, None) => Texts(Vec::new()),
         }
-        Ok(Texts(texts))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Texts, A::Error> {
-        while map
-            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-            .is_some()
-        {}
-        Ok(Texts(Vec::new()))
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<Texts, E> {
-        Ok(Texts(Vec::new()))
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<Texts, E> {
-        Ok(Texts(Vec::new()))
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<Texts, E> {
-        Ok(Texts(Vec::new()))
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<Texts, E> {
-        Ok(Texts(Vec::new()))
-    }
-
-    fn visit_unit<E>(self) -> Result<Texts, E> {
-        Ok(Texts(Vec::new()))
     }
 }
 

@@ -3,28 +3,23 @@
 //! Decoding is tolerant on purpose: unknown fields are ignored, unknown status strings are kept
 //! verbatim, and values the API may leave out or send as `null` are `Option`s.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use super::json::{quote, Decode, DecodeError, Json};
 use std::fmt;
 
 /// `GET /account/me/`: who the token belongs to.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Me {
     pub account: Account,
     pub token: TokenInfo,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Account {
-    #[serde(default)]
     pub email: Option<String>,
-    #[serde(default)]
     pub first_name: Option<String>,
-    #[serde(default)]
     pub last_name: Option<String>,
-    #[serde(default)]
     pub company_name: Option<String>,
     /// A bare date (`2024-06-15`) on this endpoint, unlike the timestamps elsewhere.
-    #[serde(default)]
     pub created_at: Option<String>,
 }
 
@@ -48,47 +43,37 @@ impl Account {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TokenInfo {
-    #[serde(default)]
     pub name: Option<String>,
-    #[serde(default, deserialize_with = "null_as_default")]
     pub permissions: Vec<String>,
 }
 
-/// Every list endpoint answers `{"count": N, "results": [...]}`; `next`/`previous` are ignored.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+/// Every list endpoint answers `{"count": N, "results": [...]}`, with `next` while more pages
+/// follow (`previous` is not needed).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Page<T> {
-    #[serde(default)]
     pub count: Option<u64>,
     pub results: Vec<T>,
     /// The next page's absolute URL; null or absent on the last (or only) page.
-    #[serde(default)]
     pub next: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Server {
     pub id: u64,
     pub name: String,
-    #[serde(default)]
     pub hostname: Option<String>,
     pub status: ServerStatus,
-    #[serde(default)]
     pub ip_address: Option<String>,
-    #[serde(default)]
     pub location: Option<String>,
-    #[serde(default)]
     pub plan: Option<Plan>,
-    #[serde(default)]
     pub os: Option<Os>,
-    #[serde(default)]
     pub created_at: Option<String>,
-    #[serde(default)]
     pub updated_at: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     pub id: u64,
     pub name: String,
@@ -99,76 +84,81 @@ pub struct Plan {
     pub storage: u64,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Os {
     pub id: u64,
     pub name: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
     pub id: u64,
     pub server: ServerRef,
     pub name: String,
     pub status: SnapshotStatus,
     /// `null` while the snapshot is in progress.
-    #[serde(default)]
     pub size_mb: Option<u64>,
     pub created_at: String,
-    #[serde(default)]
     pub description: Option<String>,
 }
 
 /// The `{id, name}` a snapshot carries for its server.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ServerRef {
     pub id: u64,
-    #[serde(default)]
     pub name: Option<String>,
 }
 
 /// `POST /snapshots/` body.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreateSnapshot {
     pub server_id: u64,
     pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 
+impl CreateSnapshot {
+    /// The request body; an absent description is left out, not sent as null.
+    pub fn to_json(&self) -> String {
+        let description = self
+            .description
+            .as_deref()
+            .map(|text| format!(",\"description\":{}", quote(text)))
+            .unwrap_or_default();
+        format!(
+            "{{\"server_id\":{},\"name\":{}{description}}}",
+            self.server_id,
+            quote(&self.name)
+        )
+    }
+}
+
 /// `201` answer to a create: the new snapshot plus a human message.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreatedSnapshot {
-    #[serde(flatten)]
     pub snapshot: Snapshot,
-    #[serde(default)]
     pub message: Option<String>,
 }
 
 /// `200` answer to a restore.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RestoreStarted {
-    #[serde(default)]
     pub status: Option<String>,
-    #[serde(default)]
     pub message: Option<String>,
     pub snapshot: RestoredSnapshot,
     pub server: RestoredServer,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RestoredSnapshot {
     pub id: u64,
-    #[serde(default)]
     pub name: Option<String>,
-    #[serde(default)]
     pub created_at: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RestoredServer {
     pub id: u64,
-    #[serde(default)]
     pub name: Option<String>,
     pub status: ServerStatus,
 }
@@ -211,9 +201,9 @@ macro_rules! status_enum {
             }
         }
 
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                String::deserialize(deserializer).map(|text| Self::parse(&text))
+        impl Decode for $name {
+            fn decode<J: Json>(value: &J) -> Result<Self, DecodeError> {
+                String::decode(value).map(|text| Self::parse(&text))
             }
         }
     };
@@ -236,11 +226,3 @@ status_enum!(
         InProgress => "in_progress",
     }
 );
-
-fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Default + Deserialize<'de>,
-{
-    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
-}

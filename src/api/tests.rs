@@ -1,5 +1,6 @@
 //! Decoding the documented examples verbatim, hostile variants, and error-message extraction.
 
+use super::json::{self, quote, Decode};
 use super::models::*;
 use super::*;
 use proptest::prelude::*;
@@ -13,7 +14,7 @@ const ACCOUNT_ME: &str = include_str!("../../tests/fixtures/account_me.json");
 
 #[test]
 fn the_documented_snapshot_list_decodes() {
-    let page: Page<Snapshot> = serde_json::from_str(SNAPSHOTS_LIST).expect("documented example");
+    let page: Page<Snapshot> = json::from_str(SNAPSHOTS_LIST).expect("documented example");
     assert_eq!(page.count, Some(2));
     assert_eq!(page.results[0].id, 801);
     assert_eq!(
@@ -30,7 +31,7 @@ fn the_documented_snapshot_list_decodes() {
 
 #[test]
 fn the_documented_create_answer_decodes_with_a_null_size_and_its_message() {
-    let created: CreatedSnapshot = serde_json::from_str(SNAPSHOT_CREATED).expect("documented");
+    let created: CreatedSnapshot = json::from_str(SNAPSHOT_CREATED).expect("documented");
     assert_eq!(created.snapshot.status, SnapshotStatus::InProgress);
     assert_eq!(created.snapshot.size_mb, None);
     assert!(created
@@ -41,7 +42,7 @@ fn the_documented_create_answer_decodes_with_a_null_size_and_its_message() {
 
 #[test]
 fn the_documented_restore_answer_decodes() {
-    let restore: RestoreStarted = serde_json::from_str(RESTORE_STARTED).expect("documented");
+    let restore: RestoreStarted = json::from_str(RESTORE_STARTED).expect("documented");
     assert_eq!(restore.status.as_deref(), Some("success"));
     assert_eq!(restore.server.status, ServerStatus::Restoring);
     assert_eq!(restore.snapshot.id, 801);
@@ -49,7 +50,7 @@ fn the_documented_restore_answer_decodes() {
 
 #[test]
 fn the_documented_server_and_account_decode() {
-    let page: Page<Server> = serde_json::from_str(SERVERS_LIST).expect("documented");
+    let page: Page<Server> = json::from_str(SERVERS_LIST).expect("documented");
     let server = &page.results[0];
     assert_eq!(server.status, ServerStatus::Active);
     assert_eq!(server.plan.as_ref().map(|p| p.memory), Some(4096));
@@ -57,7 +58,7 @@ fn the_documented_server_and_account_decode() {
         server.os.as_ref().map(|o| o.name.as_str()),
         Some("Ubuntu 22.04 LTS")
     );
-    let me: Me = serde_json::from_str(ACCOUNT_ME).expect("documented");
+    let me: Me = json::from_str(ACCOUNT_ME).expect("documented");
     assert_eq!(me.account.display_name(), "John Doe");
     assert_eq!(me.token.permissions, vec!["read", "write"]);
 }
@@ -70,13 +71,13 @@ fn unknown_fields_and_pagination_keys_are_ignored() {
                      "status": "completed", "size_mb": 1, "created_at": "2025-01-01T00:00:00Z",
                      "description": null, "checksum": "abc"}]
     });
-    let page: Page<Snapshot> = serde_json::from_value(body).expect("tolerant");
+    let page = <Page<Snapshot>>::decode(&body).expect("tolerant");
     assert_eq!(page.results[0].description, None);
 }
 
 #[test]
 fn unknown_statuses_are_kept_verbatim() {
-    let server: Server = serde_json::from_value(json!({
+    let server = Server::decode(&json!({
         "id": 1, "name": "a", "status": "maintenance", "location": null, "plan": null, "os": null
     }))
     .expect("tolerant");
@@ -88,7 +89,7 @@ fn unknown_statuses_are_kept_verbatim() {
 
 #[test]
 fn nulls_where_a_value_may_be_absent_decode_as_none() {
-    let me: Me = serde_json::from_value(json!({
+    let me = Me::decode(&json!({
         "account": {"email": null, "first_name": null, "last_name": null},
         "token": {"name": null, "permissions": null}
     }))
@@ -107,22 +108,77 @@ fn wrong_types_are_a_decode_error_not_a_panic() {
         "",
         r#"{"count": 1, "results": [{"id": 1, "server": {"id": 2}, "name": "s", "status": 7, "created_at": "x"}]}"#,
     ] {
-        assert!(
-            serde_json::from_str::<Page<Snapshot>>(body).is_err(),
-            "{body}"
-        );
+        assert!(json::from_str::<Page<Snapshot>>(body).is_err(), "{body}");
     }
 }
 
 #[test]
+fn a_decode_error_names_where_and_what() {
+    let error = |body: &str| json::from_str::<Page<Snapshot>>(body).expect_err(body);
+    let snapshot = r#"{"id": 1, "server": {"id": "2"}, "name": "s", "status": "completed", "created_at": "x"}"#;
+    assert_eq!(
+        error(&format!(r#"{{"results": [{snapshot}]}}"#)),
+        "results[0].server.id: expected a whole number"
+    );
+    assert_eq!(error(r#"{"count": 1}"#), "results: expected a value");
+    assert_eq!(error(r#"{"results": null}"#), "results: expected a list");
+    assert_eq!(error("[]"), "expected an object");
+    assert!(!error("<html>502</html>").is_empty());
+}
+
+#[test]
+fn ids_and_sizes_are_whole_numbers_a_browser_holds_exactly() {
+    let id = |number: &str| {
+        json::from_str::<ServerRef>(&format!(r#"{{"id": {number}}}"#)).map(|server| server.id)
+    };
+    assert_eq!(id("0"), Ok(0));
+    assert_eq!(id("801.0"), Ok(801), "JSON.parse reads 801.0 as 801");
+    assert_eq!(id("9007199254740991"), Ok(9_007_199_254_740_991));
+    for refused in [
+        "-1",
+        "1.5",
+        "9007199254740992",
+        "1e300",
+        "true",
+        "null",
+        "{}",
+    ] {
+        assert!(id(refused).is_err(), "{refused}");
+    }
+    let vcpus = json::from_str::<Plan>(
+        r#"{"id": 1, "name": "p", "vcpus": 4294967296, "memory": 1, "storage": 1}"#,
+    );
+    assert!(vcpus.is_err(), "a u32 that does not fit");
+}
+
+#[test]
+fn a_list_is_not_an_object_and_an_object_is_not_a_list() {
+    assert!(json::from_str::<Os>(r#"[1, "a"]"#).is_err());
+    assert!(json::from_str::<Page<Os>>(r#"{"results": {"0": {"id": 1, "name": "a"}}}"#).is_err());
+}
+
+#[test]
 fn the_create_request_omits_an_absent_description() {
-    let body = serde_json::to_value(CreateSnapshot {
+    let body = CreateSnapshot {
         server_id: 12345,
         name: "a".into(),
         description: None,
-    })
-    .expect("serialises");
-    assert_eq!(body, json!({"server_id": 12345, "name": "a"}));
+    }
+    .to_json();
+    assert_eq!(body, r#"{"server_id":12345,"name":"a"}"#);
+    let with_description = CreateSnapshot {
+        description: Some("before \"the\" update".into()),
+        ..CreateSnapshot {
+            server_id: 1,
+            name: "b".into(),
+            description: None,
+        }
+    }
+    .to_json();
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&with_description).ok(),
+        Some(json!({"server_id": 1, "name": "b", "description": "before \"the\" update"}))
+    );
 }
 
 #[test]
@@ -219,6 +275,12 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
 }
 
 proptest! {
+    #[test]
+    fn quoted_text_reads_back_as_the_same_text(text in any::<String>()) {
+        let read: Result<String, _> = serde_json::from_str(&quote(&text));
+        prop_assert_eq!(read.ok(), Some(text));
+    }
+
     #[test]
     fn message_extraction_never_panics_on_any_text(body in any::<String>(), status in 100u16..600) {
         let error = error_from_response(status, &body);

@@ -366,7 +366,7 @@ async fn a_list_that_never_ends_stops_at_the_page_cap_and_says_it_was_cut_short(
     fake_fetch::restore_fetch();
 }
 
-/// The shipped decoding path (the browser's `JSON.parse`, then serde-wasm-bindgen), which the
+/// The shipped decoding path (the browser's `JSON.parse`, then the decoders over `JsValue`), which the
 /// native tests of the same rules do not run: wrong types and odd numbers are a `Decode`
 /// error, never a panic or a silently wrong value; nulls, unknown fields and an absent
 /// description are read as the native rules read them.
