@@ -125,24 +125,38 @@ impl Session {
         F: Future<Output = Result<T, ApiError>> + 'static,
         T: 'static,
     {
-        let pending = self.client().map(|client| make(&client));
-        let session = *self;
+        let pending = self
+            .client()
+            .map(|client| Box::pin(make(&client)) as ApiFuture<T>);
+        self.watch(pending)
+    }
+
+    /// The part of [`Session::call`] that does not depend on the call site: generated once per
+    /// result type, not once per call.
+    fn watch<T: 'static>(self, pending: Option<ApiFuture<T>>) -> ApiFuture<T> {
         Box::pin(async move {
             let result = match pending {
                 Some(pending) => pending.await,
                 None => Err(ApiError::Unauthorized { message: None }),
             };
-            match &result {
-                Err(error) if error.is_unauthorized() => session.end(SignInNotice::Expired),
-                Err(ApiError::Http { status: 429, .. }) => {
-                    let _ = session
-                        .throttled_until
-                        .try_set_value(js_sys::Date::now() + THROTTLE_BACKOFF_MS);
-                }
-                _ => {}
+            if let Err(error) = &result {
+                self.after_error(error);
             }
             result
         })
+    }
+
+    /// A 401 ends the session; a 429 holds automatic refreshes off for a while.
+    fn after_error(&self, error: &ApiError) {
+        match error {
+            error if error.is_unauthorized() => self.end(SignInNotice::Expired),
+            ApiError::Http { status: 429, .. } => {
+                let _ = self
+                    .throttled_until
+                    .try_set_value(js_sys::Date::now() + THROTTLE_BACKOFF_MS);
+            }
+            _ => {}
+        }
     }
 }
 
