@@ -7,6 +7,7 @@ use crate::features::servers::ServersPage;
 use crate::features::sign_in::{sign_in_path, SignInPage};
 use crate::features::snapshots::{ServerPage, SnapshotsPage};
 use crate::i18n::{t, text, tf, tr, Key};
+use crate::load::Load;
 use crate::router::{provide_router, route_for, use_router, Navigation, Route};
 use crate::session::{use_session, Session, SignInNotice};
 use leptos::prelude::*;
@@ -18,7 +19,7 @@ pub const PRODUCT_NAME: &str = "VPS Panel";
 /// Reads `config.json`, then starts the panel with the configured API base.
 #[component]
 pub fn App() -> impl IntoView {
-    let config = LocalResource::new(load_config);
+    let config = Load::new(load_config);
     move || match config.get() {
         None => view! { <Shell><Loading what=Key::APP_LOADING/></Shell> }.into_any(),
         Some(config) => view! { <Panel config/> }.into_any(),

@@ -12,6 +12,7 @@ pub mod format;
 pub mod i18n;
 pub mod links;
 pub mod live;
+pub mod load;
 pub mod router;
 pub mod session;
 

@@ -27,7 +27,7 @@ impl<T> Loaded<T> {
         }
     }
 
-    /// A resource's value: `None` (first load still running) is `Loading`.
+    /// A load's value: `None` (first load still running) is `Loading`.
     pub fn from_result(result: Option<Result<T, ApiError>>) -> Self {
         match result {
             None => Loaded::Loading,

@@ -30,3 +30,6 @@ mod sign_in;
 
 #[path = "browser/language.rs"]
 mod language;
+
+#[path = "browser/load.rs"]
+mod load;

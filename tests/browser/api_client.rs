@@ -5,6 +5,7 @@ use crate::support::{mount, until};
 use leptos::prelude::*;
 use vps_panel::api::models::{CreateSnapshot, ServerStatus, SnapshotStatus};
 use vps_panel::api::{ApiClient, ApiError, Progress, ServerFilter};
+use vps_panel::load::Load;
 use wasm_bindgen_test::*;
 
 const SNAPSHOTS: &str = include_str!("../fixtures/snapshots_list.json");
@@ -186,7 +187,7 @@ async fn a_request_that_outlives_its_timeout_is_aborted_and_reported() {
 async fn a_request_whose_view_goes_away_is_aborted() {
     fake_fetch::fake_hang();
     let (container, handle) = mount(|| {
-        let servers = LocalResource::new(|| client().servers(&ServerFilter::default(), |_, _| ()));
+        let servers = Load::new(|| client().servers(&ServerFilter::default(), |_, _| ()));
         view! {
             <p>{move || if servers.get().is_some() { "done" } else { "loading" }}</p>
         }

@@ -10,6 +10,7 @@ use crate::components::{
 use crate::format::{count, plan_resources};
 use crate::i18n::{t, text, tf, tn, tr, Key};
 use crate::live::{refresh_while, Loaded};
+use crate::load::Load;
 use crate::router::{query_value, use_router, Navigation};
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -37,7 +38,7 @@ pub fn ServersPage() -> impl IntoView {
     // The first page of a list that has more, shown while the rest arrives; kept with the
     // filter it was read for, so it never stands in for another filter's list.
     let first_page = RwSignal::new(None::<(ServerFilter, Vec<Server>)>);
-    let servers = LocalResource::new(move || {
+    let servers = Load::new(move || {
         let filter = filter.get();
         let read_for = filter.clone();
         session.call(move |api| {
@@ -54,7 +55,7 @@ pub fn ServersPage() -> impl IntoView {
     // is set, and one more unfiltered read only while a filter is (a large account would
     // otherwise be read twice at every visit).
     let filtered = Memo::new(move |_| filter.with(|f| *f != ServerFilter::default()));
-    let all_servers = LocalResource::new(move || {
+    let all_servers = Load::new(move || {
         let pending = filtered
             .get()
             .then(|| session.call(|api| api.servers(&ServerFilter::default(), |_, _| ())));
@@ -66,7 +67,7 @@ pub fn ServersPage() -> impl IntoView {
         }
     });
     // The complete unfiltered snapshot list gives every server's "N of 5".
-    let snapshots = LocalResource::new(move || session.call(|api| api.snapshots(None, |_, _| ())));
+    let snapshots = Load::new(move || session.call(|api| api.snapshots(None, |_, _| ())));
 
     let table_page = RwSignal::new(0_usize);
     // The search box filters at once; the URL follows once typing pauses. Each history write

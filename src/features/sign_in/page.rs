@@ -3,6 +3,7 @@ use crate::api::models::Me;
 use crate::api::ApiError;
 use crate::components::{use_page_title, LanguageSelect};
 use crate::i18n::{t, tf, tr, Key};
+use crate::load::Command;
 use crate::router::{use_router, Navigation};
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -22,7 +23,7 @@ pub fn SignInPage() -> impl IntoView {
         router.navigate_soon(return_to(), Navigation::Replace);
     }
 
-    let check = Action::new_local(move |candidate: &String| {
+    let check = Command::new(move |candidate: &String| {
         let candidate = candidate.trim().to_owned();
         let pending = session.client_for(candidate.clone()).me();
         async move {

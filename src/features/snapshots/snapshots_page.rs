@@ -4,6 +4,7 @@ use crate::api::{Progress, ServerFilter};
 use crate::components::{cut_short, use_page_title, ErrorPanel, ListCapNotice, Loading};
 use crate::i18n::{t, text, tf, tn, tr, Key};
 use crate::live::{refresh_while, Loaded};
+use crate::load::Load;
 use crate::router::{use_router, Navigation};
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -23,7 +24,7 @@ pub fn SnapshotsPage() -> impl IntoView {
     // The first page of a list that has more, shown while the rest arrives; kept with the
     // server it was read for, so it never stands in for another server's list.
     let first_page = RwSignal::new(None::<(Option<u64>, Vec<Snapshot>)>);
-    let snapshots = LocalResource::new(move || {
+    let snapshots = Load::new(move || {
         let id = server_id.get();
         session.call(move |api| {
             api.snapshots(id, move |p, page| {
@@ -40,9 +41,8 @@ pub fn SnapshotsPage() -> impl IntoView {
         snapshots.with(Option::is_none)
             && first_page.with(|f| f.as_ref().is_some_and(|(id, _)| *id == server_id.get()))
     });
-    let servers = LocalResource::new(move || {
-        session.call(|api| api.servers(&ServerFilter::default(), |_, _| ()))
-    });
+    let servers =
+        Load::new(move || session.call(|api| api.servers(&ServerFilter::default(), |_, _| ())));
     let rows = Memo::new(move |_| match snapshots.get() {
         Some(result) => result.map(|page| page.results).unwrap_or_default(),
         None if partial.get() => first_page

@@ -11,6 +11,7 @@ use crate::api::models::{CreateSnapshot, CreatedSnapshot, RestoreStarted};
 use crate::api::ApiError;
 use crate::components::{use_notifier, Notifier};
 use crate::i18n::{tf, Key};
+use crate::load::Command;
 use crate::session::use_session;
 use leptos::prelude::*;
 
@@ -47,15 +48,15 @@ pub enum Deleted {
     Already,
 }
 
-type CreateAction = Action<CreateSnapshot, Result<CreatedSnapshot, ApiError>>;
-type RestoreAction = Action<(u64, String), Result<RestoreStarted, ApiError>>;
+type CreateCommand = Command<CreateSnapshot, Result<CreatedSnapshot, ApiError>>;
+type RestoreCommand = Command<(u64, String), Result<RestoreStarted, ApiError>>;
 
 #[derive(Clone, Copy)]
 pub struct Actions {
     pub dialog: RwSignal<Option<OpenDialog>>,
-    pub create: CreateAction,
-    pub restore: RestoreAction,
-    pub delete: Action<(u64, String), Result<Deleted, ApiError>>,
+    pub create: CreateCommand,
+    pub restore: RestoreCommand,
+    pub delete: Command<(u64, String), Result<Deleted, ApiError>>,
     /// A restore with a safety snapshot first, while it runs and once it has ended.
     pub safe: SafeRestore,
     /// Set while a delete makes room: what opens once it has succeeded.
@@ -71,7 +72,7 @@ impl Actions {
         let resume = RwSignal::new(None::<Next>);
         let safe = SafeRestore::new();
 
-        let create = Action::new_local(move |request: &CreateSnapshot| {
+        let create = Command::new(move |request: &CreateSnapshot| {
             let pending = session.call({
                 let request = request.clone();
                 move |api| api.create_snapshot(&request)
@@ -107,7 +108,7 @@ impl Actions {
             }
         });
 
-        let restore = Action::new_local(move |(snapshot_id, name): &(u64, String)| {
+        let restore = Command::new(move |(snapshot_id, name): &(u64, String)| {
             let id = *snapshot_id;
             let pending = session.call(move |api| api.restore_snapshot(id));
             let name = name.clone();
@@ -134,7 +135,7 @@ impl Actions {
             }
         });
 
-        let delete = Action::new_local(move |(snapshot_id, name): &(u64, String)| {
+        let delete = Command::new(move |(snapshot_id, name): &(u64, String)| {
             let id = *snapshot_id;
             let pending = session.call(move |api| api.delete_snapshot(id));
             let name = name.clone();
@@ -219,7 +220,7 @@ impl Actions {
 }
 
 /// Answers of an earlier create or restore are not shown again; a running safe restore is.
-fn clear_answers(create: CreateAction, restore: RestoreAction, safe: SafeRestore) {
+fn clear_answers(create: CreateCommand, restore: RestoreCommand, safe: SafeRestore) {
     create.value().try_set(None);
     restore.value().try_set(None);
     if !safe.is_running() {
