@@ -179,15 +179,21 @@ pub fn ServersPage() -> impl IntoView {
                 .collect::<Vec<u64>>()
         })
     });
-    let list_state = Memo::new(move |_| match loaded.get() {
-        Loaded::Loading => ListState::Loading,
-        Loaded::Failed(error) => ListState::Failed(error),
-        Loaded::Ready(list) if list.is_empty() && !view_state.with(ServersView::has_filters) => {
-            ListState::NoServers
-        }
-        Loaded::Ready(_) if partial.get() && rows.with(Vec::is_empty) => ListState::Loading,
-        Loaded::Ready(_) if rows.with(Vec::is_empty) => ListState::NoMatch,
-        Loaded::Ready(_) => ListState::Rows,
+    // Reads the list in place: this reruns at every keystroke, and a copy of 10,000 servers
+    // each time was most of a keystroke's script (docs/performance.md).
+    let list_state = Memo::new(move |_| {
+        loaded.with(|loaded| match loaded {
+            Loaded::Loading => ListState::Loading,
+            Loaded::Failed(error) => ListState::Failed(error.clone()),
+            Loaded::Ready(list)
+                if list.is_empty() && !view_state.with(ServersView::has_filters) =>
+            {
+                ListState::NoServers
+            }
+            Loaded::Ready(_) if partial.get() && rows.with(Vec::is_empty) => ListState::Loading,
+            Loaded::Ready(_) if rows.with(Vec::is_empty) => ListState::NoMatch,
+            Loaded::Ready(_) => ListState::Rows,
+        })
     });
     // A server that is restoring changes by itself: refresh until it is done.
     refresh_while(
