@@ -78,6 +78,7 @@ type Run<I, O> = Rc<dyn Fn(&I) -> Pin<Box<dyn Future<Output = O>>>>;
 pub struct Command<I: 'static, O: 'static> {
     run: StoredValue<Run<I, O>, LocalStorage>,
     running: RwSignal<usize>,
+    pending: Signal<bool>,
     value: RwSignal<Option<O>, LocalStorage>,
 }
 
@@ -95,9 +96,11 @@ impl<I: 'static, O: 'static> Command<I, O> {
         F: Future<Output = O> + 'static,
     {
         let run: Run<I, O> = Rc::new(move |input: &I| Box::pin(run(input)));
+        let running = RwSignal::new(0_usize);
         Command {
             run: StoredValue::new_local(run),
-            running: RwSignal::new(0),
+            running,
+            pending: Memo::new(move |_| running.get() > 0).into(),
             value: RwSignal::new_local(None),
         }
     }
@@ -119,8 +122,7 @@ impl<I: 'static, O: 'static> Command<I, O> {
 
     /// Whether a dispatch is still waiting for its answer (tracked).
     pub fn pending(&self) -> Signal<bool> {
-        let running = self.running;
-        Signal::derive(move || running.get() > 0)
+        self.pending
     }
 
     /// The last answer, until the next dispatch's or a reset (`value().set(None)`).
