@@ -77,18 +77,17 @@ pub struct ServerMessage {
 /// Reads an error body: `detail`, `error`, `message`, `non_field_errors[0]`, then per-field lists.
 /// Anything that is not a JSON object (an HTML proxy page, an empty body) yields no message.
 pub fn server_message(body: &str) -> ServerMessage {
-    let Ok(members) = super::json::parse(body).map(|value| value.members()) else {
-        return ServerMessage::default();
-    };
-    let object: BTreeMap<String, Texts> = members
+    let object: BTreeMap<String, Vec<String>> = super::json::parse(body)
+        .ok()
+        .and_then(|value| value.members())
+        .unwrap_or_default()
         .into_iter()
-        .flatten()
-        .map(|(name, value)| (name, Texts::of(&value)))
+        .map(|(name, value)| (name, texts_of(&value)))
         .collect();
     let text_of = |key: &str| {
         object
             .get(key)
-            .and_then(|texts| texts.0.first().cloned())
+            .and_then(|texts| texts.first().cloned())
             .filter(|text| !text.trim().is_empty())
     };
     let mut field_errors = BTreeMap::new();
@@ -99,8 +98,8 @@ pub fn server_message(body: &str) -> ServerMessage {
         ) {
             continue;
         }
-        if !texts.0.is_empty() {
-            field_errors.insert(key.clone(), texts.0.clone());
+        if !texts.is_empty() {
+            field_errors.insert(key.clone(), texts.clone());
         }
     }
     let message = text_of("detail")
@@ -122,15 +121,11 @@ pub fn server_message(body: &str) -> ServerMessage {
 /// The strings of one member of an error body. Field errors are lists of strings in this API
 /// style; a bare string is taken as a list of one; anything else (numbers, objects, strings in
 /// nested lists) gives none.
-struct Texts(Vec<String>);
-
-impl Texts {
-    fn of<J: Json>(value: &J) -> Texts {
-        match (value.text(), value.items()) {
-            (Some(text), _) => Texts(vec![text]),
-            (None, Some(items)) => Texts(items.iter().filter_map(Json::text).collect()),
-            (None, None) => Texts(Vec::new()),
-        }
+fn texts_of<J: Json>(value: &J) -> Vec<String> {
+    match (value.text(), value.items()) {
+        (Some(text), _) => vec![text],
+        (None, Some(items)) => items.iter().filter_map(Json::text).collect(),
+        (None, None) => Vec::new(),
     }
 }
 

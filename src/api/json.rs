@@ -38,7 +38,7 @@ pub struct DecodeError {
 }
 
 impl DecodeError {
-    pub fn expected(what: &'static str) -> Self {
+    fn expected(what: &'static str) -> Self {
         DecodeError {
             path: String::new(),
             expected: what,

@@ -130,14 +130,7 @@ async fn each_failure_maps_to_its_error() {
     );
 
     json(400, r#"{"name": ["Name may only contain letters."]}"#);
-    let error = client()
-        .create_snapshot(&CreateSnapshot {
-            server_id: 1,
-            name: "x".into(),
-            description: None,
-        })
-        .await
-        .expect_err("400");
+    let error = refused_create().await;
     assert_eq!(
         error.field_errors()["name"],
         vec!["Name may only contain letters."]
@@ -404,14 +397,7 @@ async fn the_browser_json_path_reads_what_the_native_rules_read_and_refuses_wron
         400,
         r#"{"name": "Required.", "server_id": 5, "nested": {"a": ["b"]}, "tags": [1, "x"], "detail": null}"#,
     );
-    let error = client()
-        .create_snapshot(&CreateSnapshot {
-            server_id: 1,
-            name: "x".into(),
-            description: None,
-        })
-        .await
-        .expect_err("400");
+    let error = refused_create().await;
     let fields = error.field_errors();
     assert_eq!(fields.get("name"), Some(&vec!["Required.".to_owned()]));
     assert_eq!(fields.get("server_id"), None);
@@ -421,4 +407,16 @@ async fn the_browser_json_path_reads_what_the_native_rules_read_and_refuses_wron
     let sent = calls().pop().and_then(|c| c.body).unwrap_or_default();
     assert_eq!(sent, r#"{"server_id":1,"name":"x"}"#);
     fake_fetch::restore_fetch();
+}
+
+/// A create of "x" on server 1 that the faked API refuses (with whatever it was set to answer).
+async fn refused_create() -> ApiError {
+    client()
+        .create_snapshot(&CreateSnapshot {
+            server_id: 1,
+            name: "x".into(),
+            description: None,
+        })
+        .await
+        .expect_err("refused")
 }
