@@ -77,13 +77,15 @@ pub struct ServerMessage {
 /// Reads an error body: `detail`, `error`, `message`, `non_field_errors[0]`, then per-field lists.
 /// Anything that is not a JSON object (an HTML proxy page, an empty body) yields no message.
 pub fn server_message(body: &str) -> ServerMessage {
-    let object: BTreeMap<String, Vec<String>> = super::json::parse(body)
+    // Inserted one by one: collecting into a B-tree sorts first, and that sort is code the
+    // wasm would carry for this one place.
+    let mut object = BTreeMap::new();
+    let members = super::json::parse(body)
         .ok()
-        .and_then(|value| value.members())
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(name, value)| (name, texts_of(&value)))
-        .collect();
+        .and_then(|value| value.members());
+    for (name, value) in members.unwrap_or_default() {
+        object.insert(name, texts_of(&value));
+    }
     let text_of = |key: &str| {
         object
             .get(key)

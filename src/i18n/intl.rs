@@ -84,6 +84,39 @@ mod browser {
         date_time: DateTimeFormat,
         relative: RelativeTimeFormat,
         plural: PluralRules,
+        /// Answers for small numbers, by number (tenths by ten times the value). A page of 50
+        /// rows asks for the same few numbers (vCPUs, GB, "N of 5") hundreds of times when a
+        /// keystroke changes its rows, and each `Intl` call crosses into JavaScript.
+        kept_whole: Kept,
+        kept_tenths: Kept,
+        kept_plural: Kept,
+    }
+
+    /// Numbers below this are kept once formatted (a few hundred short strings per language).
+    const KEPT_BELOW: f64 = 1024.0;
+
+    #[derive(Default)]
+    struct Kept(RefCell<Vec<Option<String>>>);
+
+    impl Kept {
+        /// The kept answer for `value`, made once by `make`; numbers that are not small and
+        /// whole are made every time.
+        fn get(&self, value: f64, make: impl FnOnce() -> String) -> String {
+            if !((0.0..KEPT_BELOW).contains(&value) && value.fract() == 0.0) {
+                return make();
+            }
+            let at = value as usize;
+            if let Some(Some(found)) = self.0.borrow().get(at) {
+                return found.clone();
+            }
+            let made = make();
+            let mut kept = self.0.borrow_mut();
+            if kept.len() <= at {
+                kept.resize(at + 1, None);
+            }
+            kept[at] = Some(made.clone());
+            made
+        }
     }
 
     thread_local! {
@@ -128,6 +161,9 @@ mod browser {
             ),
             relative: RelativeTimeFormat::new(tag, &options(&[("numeric", "always".into())])),
             plural: PluralRules::new(tag, &options(&[])),
+            kept_whole: Kept::default(),
+            kept_tenths: Kept::default(),
+            kept_plural: Kept::default(),
         }
     }
 
@@ -141,12 +177,18 @@ mod browser {
 
     /// "1,005" / "১,০০৫": a whole number with the language's digits and grouping.
     pub fn number(language: Language, value: f64) -> String {
-        formatters(language).whole.format(value)
+        let formatters = formatters(language);
+        formatters
+            .kept_whole
+            .get(value, || formatters.whole.format(value))
     }
 
     /// "4.7" / "৪.৭": one decimal place.
     pub fn tenths(language: Language, value: f64) -> String {
-        formatters(language).tenths.format(value)
+        let formatters = formatters(language);
+        formatters
+            .kept_tenths
+            .get((value * 10.0).round(), || formatters.tenths.format(value))
     }
 
     /// "15 Jan 2025, 18:30 UTC" / "১৫ জানু, ২০২৫, ১৮:৩০ UTC".
@@ -163,6 +205,9 @@ mod browser {
 
     /// The CLDR plural category of `n` ("one", "other", …) in the language's rules.
     pub fn plural_category(language: Language, n: u64) -> String {
-        formatters(language).plural.select(n as f64)
+        let formatters = formatters(language);
+        formatters
+            .kept_plural
+            .get(n as f64, || formatters.plural.select(n as f64))
     }
 }

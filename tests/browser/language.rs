@@ -170,3 +170,27 @@ fn numbers_dates_sizes_and_plurals_follow_the_language() {
     assert_eq!(plan_resources(&plan(2)), "২ vCPU · ৪ GB RAM · ৮০ GB ডিস্ক");
     reset_language();
 }
+
+/// Small numbers are kept once formatted, per language (a page of rows asks for the same few
+/// hundreds of times at a keystroke): a kept answer is always the current language's, at both
+/// sides of the kept range.
+#[wasm_bindgen_test]
+fn kept_small_numbers_follow_the_language_they_were_made_in() {
+    set_language(Language::English);
+    for _ in 0..2 {
+        assert_eq!(count(5), "5");
+        assert_eq!(count(1_023), "1,023");
+        assert_eq!(count(1_024), "1,024");
+        assert_eq!(megabytes(4856), "4.7 GB");
+    }
+    set_language(Language::Bengali);
+    for _ in 0..2 {
+        assert_eq!(count(5), "৫");
+        assert_eq!(count(1_023), "১,০২৩");
+        assert_eq!(megabytes(4856), "৪.৭ GB");
+    }
+    set_language(Language::English);
+    assert_eq!(count(5), "5");
+    assert_eq!(megabytes(4856), "4.7 GB");
+    reset_language();
+}

@@ -106,10 +106,12 @@ pub fn ServersPage() -> impl IntoView {
             servers.with(|r| r.as_ref().map(locations_of))
         };
         // While the unfiltered list loads, keep the choices already shown.
-        let mut found: BTreeSet<String> = match unfiltered {
-            Some(found) => found,
-            None => previous.into_iter().flatten().cloned().collect(),
-        };
+        // (Inserted, not collected: see `locations_of`.)
+        let mut found = BTreeSet::new();
+        match unfiltered {
+            Some(loaded) => found = loaded,
+            None => found.extend(previous.into_iter().flatten().cloned()),
+        }
         found.extend(view_state.with(|v| v.location.clone()));
         found.into_iter().collect::<Vec<_>>()
     });
@@ -334,16 +336,17 @@ enum ListState {
 }
 
 fn locations_of(servers: &Result<Listing<Server>, ApiError>) -> BTreeSet<String> {
-    servers
-        .as_ref()
-        .map(|listing| {
-            listing
-                .results
-                .iter()
-                .filter_map(|s| s.location.clone())
-                .collect()
-        })
-        .unwrap_or_default()
+    // Inserted one by one: collecting into a B-tree sorts first, and that sort is code the
+    // wasm would carry for this one place.
+    let mut found = BTreeSet::new();
+    for server in servers.iter().flat_map(|listing| &listing.results) {
+        if let Some(location) = &server.location {
+            if !found.contains(location) {
+                found.insert(location.clone());
+            }
+        }
+    }
+    found
 }
 
 fn snapshot_counts(
