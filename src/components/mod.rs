@@ -3,6 +3,7 @@
 mod dialog;
 mod emphasised;
 mod error_panel;
+mod keyed_list;
 mod language_select;
 mod list_cap;
 mod loading;
@@ -13,6 +14,7 @@ mod status_badge;
 pub use dialog::Dialog;
 pub use emphasised::Emphasised;
 pub use error_panel::ErrorPanel;
+pub use keyed_list::keyed_list;
 pub use language_select::LanguageSelect;
 pub use list_cap::{cut_short, ListCapNotice};
 pub use loading::Loading;

@@ -1,3 +1,4 @@
+use super::keyed_list;
 use crate::i18n::{text, tr, Key};
 use leptos::prelude::*;
 
@@ -59,6 +60,12 @@ impl Notifier {
         self.notices.get()
     }
 
+    /// The notice with this id, if it is still shown.
+    fn notice(&self, id: u64) -> Option<Notice> {
+        self.notices
+            .with(|list| list.iter().find(|n| u64::from(n.id) == id).cloned())
+    }
+
     fn push(&self, kind: NoticeKind, text: String) {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
@@ -84,33 +91,39 @@ pub fn Notifications() -> impl IntoView {
     let notifier = use_notifier();
     view! {
         <section class="toasts" aria-label=text(Key::NOTIFICATIONS_LABEL)>
-            <For each=move || notifier.notices() key=|notice| notice.id let:notice>
-                <div
-                    class=match notice.kind {
-                        NoticeKind::Success => "toast toast--success",
-                        NoticeKind::Info => "toast toast--info",
-                        NoticeKind::Failure => "toast toast--failure",
-                    }
-                    role=if notice.kind == NoticeKind::Failure { "alert" } else { "status" }
-                >
-                    <span class="toast__kind">
-                        {tr(match notice.kind {
-                            NoticeKind::Success => Key::NOTIFICATIONS_DONE,
-                            NoticeKind::Info => Key::NOTIFICATIONS_NOTE,
-                            NoticeKind::Failure => Key::NOTIFICATIONS_FAILED,
-                        })}
-                    </span>
-                    <span class="toast__text">{notice.text.clone()}</span>
-                    <button
-                        type="button"
-                        class="toast__close"
-                        aria-label=text(Key::NOTIFICATIONS_DISMISS)
-                        on:click=move |_| notifier.dismiss(notice.id)
-                    >
-                        "×"
-                    </button>
-                </div>
-            </For>
+            {keyed_list(
+                Signal::derive(move || notifier.notices().iter().map(|n| u64::from(n.id)).collect()),
+                Callback::new(move |id| {
+                    let notice = notifier.notice(id);
+                    notice.map(|notice| view! {
+                        <div
+                            class=match notice.kind {
+                                NoticeKind::Success => "toast toast--success",
+                                NoticeKind::Info => "toast toast--info",
+                                NoticeKind::Failure => "toast toast--failure",
+                            }
+                            role=if notice.kind == NoticeKind::Failure { "alert" } else { "status" }
+                        >
+                            <span class="toast__kind">
+                                {tr(match notice.kind {
+                                    NoticeKind::Success => Key::NOTIFICATIONS_DONE,
+                                    NoticeKind::Info => Key::NOTIFICATIONS_NOTE,
+                                    NoticeKind::Failure => Key::NOTIFICATIONS_FAILED,
+                                })}
+                            </span>
+                            <span class="toast__text">{notice.text.clone()}</span>
+                            <button
+                                type="button"
+                                class="toast__close"
+                                aria-label=text(Key::NOTIFICATIONS_DISMISS)
+                                on:click=move |_| notifier.dismiss(notice.id)
+                            >
+                                "×"
+                            </button>
+                        </div>
+                    }).into_any()
+                }),
+            )}
         </section>
     }
 }

@@ -5,7 +5,8 @@ use crate::api::{
 };
 use crate::base_path::href;
 use crate::components::{
-    cut_short, status_label, use_page_title, ErrorPanel, ListCapNotice, Loading, StatusBadge,
+    cut_short, keyed_list, status_label, use_page_title, ErrorPanel, ListCapNotice, Loading,
+    StatusBadge,
 };
 use crate::format::{count, plan_resources};
 use crate::i18n::{t, text, tf, tn, tr, Key};
@@ -493,9 +494,12 @@ fn ServersTable(
                 <caption class="visually-hidden">{tr(Key::SERVERS_TITLE)}</caption>
                 <thead><tr>{headers}</tr></thead>
                 <tbody>
-                    <For each=move || 0..slots.get() key=|position| *position let:position>
-                        <ServerRow position rows servers counts/>
-                    </For>
+                    {keyed_list(
+                        Signal::derive(move || (0..slots.get() as u64).collect()),
+                        Callback::new(move |position| {
+                            view! { <ServerRow position=position as usize rows servers counts/> }.into_any()
+                        }),
+                    )}
                 </tbody>
             </table>
         </div>

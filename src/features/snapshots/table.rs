@@ -1,6 +1,6 @@
 use crate::api::models::{Snapshot, SnapshotStatus};
 use crate::base_path::href;
-use crate::components::StatusBadge;
+use crate::components::{keyed_list, StatusBadge};
 use crate::format::{exact_time, megabytes, parse_timestamp, relative_time};
 use crate::i18n::{t, text, tf, tr, Key};
 use leptos::prelude::*;
@@ -31,9 +31,10 @@ pub fn SnapshotTable(
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rows.get() key=|snapshot| snapshot.id let:snapshot>
-                        <SnapshotRow id=snapshot.id rows/>
-                    </For>
+                    {keyed_list(
+                        Signal::derive(move || rows.with(|list| list.iter().map(|s| s.id).collect())),
+                        Callback::new(move |id| view! { <SnapshotRow id rows/> }.into_any()),
+                    )}
                 </tbody>
             </table>
         </div>

@@ -5,7 +5,7 @@ use super::actions::{Actions, Next, OpenDialog};
 use super::store::PageStore;
 use crate::api::models::{Server, Snapshot, SnapshotStatus};
 use crate::api::SNAPSHOTS_PER_SERVER as SNAPSHOT_LIMIT;
-use crate::components::{Dialog, Emphasised, StatusBadge};
+use crate::components::{keyed_list, Dialog, Emphasised, StatusBadge};
 use crate::format::count;
 use crate::i18n::{t, text, tf, tr, Key};
 use leptos::prelude::*;
@@ -71,9 +71,13 @@ pub fn MakeRoomDialog(
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || candidates.get() key=|s| s.id let:snapshot>
-                            <Candidate snapshot next actions/>
-                        </For>
+                        {keyed_list(
+                            Signal::derive(move || candidates.with(|list| list.iter().map(|s| s.id).collect())),
+                            Callback::new(move |id| {
+                                let snapshot = candidates.with(|list| list.iter().find(|s| s.id == id).cloned());
+                                snapshot.map(|snapshot| view! { <Candidate snapshot next actions/> }).into_any()
+                            }),
+                        )}
                     </tbody>
                 </table>
             </div>

@@ -4,7 +4,7 @@ use super::super::table::{created_cell, description_text, size_cell};
 use super::actions::{Actions, OpenDialog};
 use super::store::PageStore;
 use crate::api::models::ServerStatus;
-use crate::components::StatusBadge;
+use crate::components::{keyed_list, StatusBadge};
 use crate::i18n::{text, tr, Key};
 use leptos::prelude::*;
 
@@ -27,9 +27,10 @@ pub fn ManagedSnapshots(store: PageStore, actions: Actions) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || store.snapshot_ids() key=|id| *id let:id>
-                        <ManagedRow id store actions/>
-                    </For>
+                    {keyed_list(
+                        Signal::derive(move || store.snapshot_ids()),
+                        Callback::new(move |id| view! { <ManagedRow id store actions/> }.into_any()),
+                    )}
                 </tbody>
             </table>
         </div>
