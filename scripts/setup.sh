@@ -45,7 +45,7 @@ lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [[ -f node_modules/.setup-lock-sum && "$(cat node_modules/.setup-lock-sum)" == "$lock_sum" ]]; then
   echo "setup: npm packages match package-lock.json"
 else
-  step "setup: npm ci (binaryen, playwright-core, axe-core)"
+  step "setup: npm ci (binaryen, esbuild, playwright-core, axe-core)"
   npm ci --no-audit --no-fund
   echo "$lock_sum" > node_modules/.setup-lock-sum
 fi
