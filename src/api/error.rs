@@ -74,46 +74,40 @@ pub struct ServerMessage {
     pub field_errors: BTreeMap<String, Vec<String>>,
 }
 
+/// The members that carry the error's message, most telling first.
+const MESSAGE_MEMBERS: [&str; 4] = ["detail", "error", "message", "non_field_errors"];
+
 /// Reads an error body: `detail`, `error`, `message`, `non_field_errors[0]`, then per-field lists.
 /// Anything that is not a JSON object (an HTML proxy page, an empty body) yields no message.
 pub fn server_message(body: &str) -> ServerMessage {
-    // Inserted one by one: collecting into a B-tree sorts first, and that sort is code the
-    // wasm would carry for this one place.
-    let mut object = BTreeMap::new();
+    // One pass over the members. Field errors are inserted one by one: collecting into a
+    // B-tree sorts first, and that sort is code the wasm would carry for this one place.
     let members = super::json::parse(body)
         .ok()
         .and_then(|value| value.members());
-    for (name, value) in members.unwrap_or_default() {
-        object.insert(name, texts_of(&value));
-    }
-    let text_of = |key: &str| {
-        object
-            .get(key)
-            .and_then(|texts| texts.first().cloned())
-            .filter(|text| !text.trim().is_empty())
-    };
+    let mut said: [Option<String>; MESSAGE_MEMBERS.len()] = Default::default();
     let mut field_errors = BTreeMap::new();
-    for (key, texts) in &object {
-        if matches!(
-            key.as_str(),
-            "detail" | "error" | "message" | "non_field_errors"
-        ) {
-            continue;
-        }
-        if !texts.is_empty() {
-            field_errors.insert(key.clone(), texts.clone());
+    for (name, value) in members.unwrap_or_default() {
+        let texts = texts_of(&value);
+        match MESSAGE_MEMBERS.iter().position(|member| *member == name) {
+            Some(at) => {
+                said[at] = texts
+                    .into_iter()
+                    .next()
+                    .filter(|text| !text.trim().is_empty())
+            }
+            None if !texts.is_empty() => {
+                field_errors.insert(name, texts);
+            }
+            None => {}
         }
     }
-    let message = text_of("detail")
-        .or_else(|| text_of("error"))
-        .or_else(|| text_of("message"))
-        .or_else(|| text_of("non_field_errors"))
-        .or_else(|| {
-            field_errors
-                .iter()
-                .next()
-                .map(|(field, texts)| format!("{}: {}", field, texts.join(" ")))
-        });
+    let message = said.into_iter().flatten().next().or_else(|| {
+        field_errors
+            .iter()
+            .next()
+            .map(|(field, texts)| format!("{}: {}", field, texts.join(" ")))
+    });
     ServerMessage {
         message,
         field_errors,
