@@ -3,7 +3,8 @@
 //    and its Content-Security-Policy needs no 'unsafe-inline' and no hashes;
 //  - adds the CSP <meta> (its policy is written by scripts/configure-dist.sh);
 //  - minifies the JS glue and the CSS with esbuild (trunk 0.21 leaves wasm-bindgen's glue as
-//    written) and writes their new integrity hashes into index.html;
+//    written), gives the wasm's imports short names in the wasm and the glue
+//    (short-imports.mjs), and writes the new integrity hashes into index.html;
 //  - refuses a build with inline scripts or style attributes of its own.
 // Asset URLs are already relative (Trunk.toml public_url = "./"): they follow <base href>.
 // Usage: node scripts/finish-dist.mjs dist
@@ -11,6 +12,7 @@ import { readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { transformSync } from "esbuild";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
+import { shortenImports } from "./short-imports.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const indexPath = join(dist, "index.html");
@@ -18,6 +20,13 @@ let html = readFileSync(indexPath, "utf8");
 const fail = (reason) => {
   console.error(`finish-dist: ${reason}`);
   process.exit(1);
+};
+
+/** The integrity attribute of the file's link must match the bytes served. */
+const setIntegrity = (name, bytes) => {
+  const attribute = new RegExp(`(href="\\./${name.replace(/[.]/g, "\\.")}"[^>]*integrity=")sha384-[^"]*(")`);
+  if (!attribute.test(html)) fail(`no integrity attribute for ${name} in ${indexPath}`);
+  html = html.replace(attribute, `$1sha384-${createHash("sha384").update(bytes).digest("base64")}$2`);
 };
 
 const loaders = [...html.matchAll(/<script type="module"(?: nonce="[^"]*")?>([\s\S]*?)<\/script>/g)];
@@ -37,13 +46,24 @@ for (const name of readdirSync(dist)) {
   const path = join(dist, name);
   const { code } = transformSync(readFileSync(path, "utf8"), { loader, minify: true, format: loader === "js" ? "esm" : undefined, legalComments: "none" });
   writeFileSync(path, code);
-  const attribute = new RegExp(`(href="\\./${name.replace(/[.]/g, "\\.")}"[^>]*integrity=")sha384-[^"]*(")`);
-  if (!attribute.test(html)) fail(`no integrity attribute for ${name} in ${indexPath}`);
-  const integrity = `sha384-${createHash("sha384").update(code).digest("base64")}`;
-  html = html.replace(attribute, `$1${integrity}$2`);
+  setIntegrity(name, code);
   minified.push(name);
 }
 if (minified.length !== 2) fail(`expected the JS glue and the CSS to minify, found ${minified.join(", ") || "neither"}`);
+
+const glueName = minified.find((name) => name.endsWith(".js"));
+const wasmName = glueName.replace(/\.js$/, "_bg.wasm");
+let shortened;
+try {
+  shortened = shortenImports(readFileSync(join(dist, wasmName)), readFileSync(join(dist, glueName), "utf8"), "./vps-panel_bg.js");
+} catch (error) {
+  fail(`${wasmName}: ${error.message}`);
+}
+if (shortened.renamed === 0) fail(`${wasmName}: no imports from the glue to rename (was the glue module renamed?)`);
+for (const [name, bytes] of [[glueName, shortened.glue], [wasmName, shortened.wasm]]) {
+  writeFileSync(join(dist, name), bytes);
+  setIntegrity(name, bytes);
+}
 
 if (!html.includes('http-equiv="Content-Security-Policy"')) {
   html = html.replace(
@@ -56,4 +76,4 @@ if (/<script(?![^>]*\ssrc=)[^>]*>/.test(html)) fail("an inline <script> is left:
 if (/\sstyle=/.test(html) || /<style[\s>]/.test(html)) fail("an inline style is left: a strict CSP would block it");
 
 writeFileSync(indexPath, html);
-console.log(`finish-dist: loader moved to ${boot}; ${minified.join(" and ")} minified; CSP meta in place`);
+console.log(`finish-dist: loader moved to ${boot}; ${minified.join(" and ")} minified; ${shortened.renamed} imports renamed; CSP meta in place`);

@@ -1,0 +1,126 @@
+// Gives the wasm's imports short names, in the wasm and in its JS glue together.
+//
+// wasm-bindgen names every import after the function and a hash of it
+// (`__wbg_addEventListener_3acb0aad4483804c`), and writes each name twice: in the wasm's import
+// section and as a key of the glue's import object. Hashes do not compress, so those names cost
+// every visitor about 4.8 KB brotli (docs/performance.md). Here they become `_0`, `_1`, ….
+//
+// Only the import section changes; nothing in the code refers to an import by name. Each long
+// name must occur exactly once in the glue, as an object key (`name:`); anything else fails
+// the build rather than guessing.
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+function readLeb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  let byte;
+  do {
+    byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [value, at];
+}
+
+function leb(value) {
+  const out = [];
+  do {
+    let byte = value & 0x7f;
+    value = Math.floor(value / 128);
+    if (value) byte |= 0x80;
+    out.push(byte);
+  } while (value);
+  return Uint8Array.from(out);
+}
+
+const concat = (parts) => {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+};
+
+const name = (text) => {
+  const bytes = encoder.encode(text);
+  return concat([leb(bytes.length), bytes]);
+};
+
+/** Skips an import's description (function, table, memory, global or tag); returns its end. */
+function skipDescription(bytes, at) {
+  const kind = bytes[at++];
+  switch (kind) {
+    case 0: // function: type index
+      return readLeb(bytes, at)[1];
+    case 1: { // table: element type, limits
+      at += 1;
+      const [flags, next] = readLeb(bytes, at);
+      at = readLeb(bytes, next)[1];
+      return flags & 1 ? readLeb(bytes, at)[1] : at;
+    }
+    case 2: { // memory: limits
+      const [flags, next] = readLeb(bytes, at);
+      at = readLeb(bytes, next)[1];
+      return flags & 1 ? readLeb(bytes, at)[1] : at;
+    }
+    case 3: // global: value type, mutability
+      return at + 2;
+    case 4: // tag: attribute, type index
+      return readLeb(bytes, at + 1)[1];
+    default:
+      throw new Error(`import of unknown kind ${kind}`);
+  }
+}
+
+/**
+ * Renames the imports of `wasm` (bytes) that come from the glue module `glueModule`, and the
+ * matching keys in `glue` (its JS). Returns `{ wasm, glue, renamed }`.
+ */
+export function shortenImports(wasm, glue, glueModule) {
+  const header = wasm.subarray(0, 8);
+  const sections = [header];
+  let renamed = 0;
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [length, start] = readLeb(wasm, at + 1);
+    const end = start + length;
+    if (id !== 2) {
+      sections.push(wasm.subarray(at, end));
+      at = end;
+      continue;
+    }
+    const [count, first] = readLeb(wasm, start);
+    const entries = [leb(count)];
+    let cursor = first;
+    for (let i = 0; i < count; i++) {
+      const [moduleLength, moduleStart] = readLeb(wasm, cursor);
+      const module = decoder.decode(wasm.subarray(moduleStart, moduleStart + moduleLength));
+      const [fieldLength, fieldStart] = readLeb(wasm, moduleStart + moduleLength);
+      const field = decoder.decode(wasm.subarray(fieldStart, fieldStart + fieldLength));
+      const descriptionStart = fieldStart + fieldLength;
+      cursor = skipDescription(wasm, descriptionStart);
+      let newField = field;
+      if (module === glueModule) {
+        newField = `_${renamed.toString(36)}`;
+        const key = `${field}:`;
+        const uses = glue.split(key).length - 1;
+        if (uses !== 1 || glue.includes(`${newField}:`)) {
+          throw new Error(`import ${field}: expected one "${key}" in the glue and no "${newField}:", found ${uses}`);
+        }
+        glue = glue.replace(key, `${newField}:`);
+        renamed++;
+      }
+      entries.push(name(module), name(newField), wasm.subarray(descriptionStart, cursor));
+    }
+    if (cursor !== end) throw new Error("the import section did not end where its length said");
+    const body = concat(entries);
+    sections.push(Uint8Array.of(2), leb(body.length), body);
+    at = end;
+  }
+  return { wasm: concat(sections), glue, renamed };
+}
