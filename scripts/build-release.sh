@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Release build of the panel into dist/ (size-tuned profile, wasm-opt -Oz).
+# Release build of the panel into dist/ (size-tuned profile; finish-dist.mjs runs wasm-opt).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"

@@ -3,16 +3,21 @@
 //    and its Content-Security-Policy needs no 'unsafe-inline' and no hashes;
 //  - adds the CSP <meta> (its policy is written by scripts/configure-dist.sh);
 //  - minifies the JS glue and the CSS with esbuild (trunk 0.21 leaves wasm-bindgen's glue as
-//    written), gives the wasm's imports short names in the wasm and the glue
-//    (short-imports.mjs), and writes the new integrity hashes into index.html;
+//    written);
+//  - drops the wasm's unused stream exports, gives its imports short names in the wasm and the
+//    glue (wasm-tidy.mjs), then runs wasm-opt (trunk's is off);
+//  - writes the new integrity hashes into index.html;
 //  - refuses a build with inline scripts or style attributes of its own.
 // Asset URLs are already relative (Trunk.toml public_url = "./"): they follow <base href>.
 // Usage: node scripts/finish-dist.mjs dist
-import { readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { readFileSync, writeFileSync, readdirSync, mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { fileURLToPath } from "node:url";
 import { transformSync } from "esbuild";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { shortenImports } from "./short-imports.mjs";
+import { dropExports, shortenImports } from "./wasm-tidy.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const indexPath = join(dist, "index.html");
@@ -51,19 +56,39 @@ for (const name of readdirSync(dist)) {
 }
 if (minified.length !== 2) fail(`expected the JS glue and the CSS to minify, found ${minified.join(", ") || "neither"}`);
 
+// The wasm: trunk leaves it as wasm-bindgen wrote it (data-wasm-opt="0" in index.html), so that
+// two edits can come before wasm-opt (wasm-tidy.mjs; about 4.3 KB brotli, docs/performance.md).
 const glueName = minified.find((name) => name.endsWith(".js"));
 const wasmName = glueName.replace(/\.js$/, "_bg.wasm");
-let shortened;
+let tidy;
 try {
-  shortened = shortenImports(readFileSync(join(dist, wasmName)), readFileSync(join(dist, glueName), "utf8"), "./vps-panel_bg.js");
+  // `wasm-streams` (leptos depends on server_fn, which depends on it) exports JS stream classes
+  // the panel never makes; without their exports wasm-opt removes their code.
+  const { wasm, dropped } = dropExports(readFileSync(join(dist, wasmName)), /^(__wbg_)?intounderlying/);
+  tidy = { dropped, ...shortenImports(wasm, readFileSync(join(dist, glueName), "utf8"), "./vps-panel_bg.js") };
 } catch (error) {
   fail(`${wasmName}: ${error.message}`);
 }
-if (shortened.renamed === 0) fail(`${wasmName}: no imports from the glue to rename (was the glue module renamed?)`);
-for (const [name, bytes] of [[glueName, shortened.glue], [wasmName, shortened.wasm]]) {
-  writeFileSync(join(dist, name), bytes);
-  setIntegrity(name, bytes);
+if (tidy.renamed === 0) fail(`${wasmName}: no imports from the glue to rename (was the glue module renamed?)`);
+writeFileSync(join(dist, glueName), tidy.glue);
+setIntegrity(glueName, tidy.glue);
+const work = mkdtempSync(join(tmpdir(), "finish-dist-"));
+writeFileSync(join(work, "in.wasm"), tidy.wasm);
+// -Oz gives the smallest raw wasm but not the smallest download: flattened, re-looped code
+// optimised with -Os compresses better (docs/performance.md). WASM_OPT_NAMES=1 keeps function
+// names, for `twiggy` on a profiling build.
+const wasmOpt = fileURLToPath(new URL("../node_modules/.bin/wasm-opt", import.meta.url));
+const passes = ["--flatten", "--rereloop", "-Os", "-Os", "--converge", "--low-memory-unused", "--zero-filled-memory", "--strip-producers"];
+if (process.env.WASM_OPT_NAMES === "1") passes.unshift("-g");
+try {
+  execFileSync(wasmOpt, [join(work, "in.wasm"), ...passes, "-o", join(work, "out.wasm")], { stdio: "inherit" });
+} catch (error) {
+  fail(`wasm-opt: ${error.message}`);
 }
+const optimised = readFileSync(join(work, "out.wasm"));
+rmSync(work, { recursive: true });
+writeFileSync(join(dist, wasmName), optimised);
+setIntegrity(wasmName, optimised);
 
 if (!html.includes('http-equiv="Content-Security-Policy"')) {
   html = html.replace(
@@ -76,4 +101,4 @@ if (/<script(?![^>]*\ssrc=)[^>]*>/.test(html)) fail("an inline <script> is left:
 if (/\sstyle=/.test(html) || /<style[\s>]/.test(html)) fail("an inline style is left: a strict CSP would block it");
 
 writeFileSync(indexPath, html);
-console.log(`finish-dist: loader moved to ${boot}; ${minified.join(" and ")} minified; ${shortened.renamed} imports renamed; CSP meta in place`);
+console.log(`finish-dist: loader moved to ${boot}; ${minified.join(" and ")} minified; ${tidy.dropped.length} unused exports dropped, ${tidy.renamed} imports renamed, wasm-opt run; CSP meta in place`);

@@ -1,9 +1,9 @@
-// scripts/short-imports.mjs on small hand-written modules: which imports are renamed, that the
-// module stays valid, and that a glue it cannot match fails instead of guessing. (The e2e
-// tests then run the whole panel on the renamed build.)
+// scripts/wasm-tidy.mjs on small hand-written modules: which imports are renamed and which
+// exports dropped, that the module stays valid, and that a glue it cannot match fails instead
+// of guessing. (The e2e tests then run the whole panel on the tidied build.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { shortenImports } from "../../scripts/short-imports.mjs";
+import { dropExports, shortenImports } from "../../scripts/wasm-tidy.mjs";
 
 const GLUE = "./vps-panel_bg.js";
 const text = (s) => {
@@ -13,13 +13,18 @@ const text = (s) => {
 const leb = (n) => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, ...leb(n >> 7)]);
 const section = (id, body) => [id, ...leb(body.length), ...body];
 
-/** A module with one function type and these imports (`[module, name, description bytes]`). */
-function moduleWith(imports) {
+/** A module with one function type, these imports (`[module, name, description bytes]`) and,
+ *  when `exports` names some, that many empty functions exported under those names. */
+function moduleWith(imports, exports = []) {
   const entries = imports.flatMap(([module, name, description]) => [...text(module), ...text(name), ...description]);
+  const functions = imports.filter(([, , description]) => description[0] === 0).length;
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, [1, 0x60, 0, 0]),
-    ...section(2, [imports.length, ...entries]),
+    ...(imports.length ? section(2, [imports.length, ...entries]) : []),
+    ...(exports.length ? section(3, [exports.length, ...exports.map(() => 0)]) : []),
+    ...(exports.length ? section(7, [exports.length, ...exports.flatMap((name, i) => [...text(name), 0x00, functions + i])]) : []),
+    ...(exports.length ? section(10, [exports.length, ...exports.flatMap(() => [2, 0, 0x0b])]) : []),
   ]);
 }
 
@@ -62,4 +67,20 @@ test("a name the glue does not have exactly once fails", () => {
 test("a short name the glue already uses fails", () => {
   const wasm = moduleWith([[GLUE, "__wbg_alert_0123456789abcdef", FUNCTION]]);
   assert.throws(() => shortenImports(wasm, "{__wbg_alert_0123456789abcdef:a,_0:b}", GLUE), /no "_0:"/);
+});
+
+test("exports that match are dropped; the others and the rest of the module stay", () => {
+  const wasm = moduleWith([[GLUE, "__wbg_alert_0123456789abcdef", FUNCTION]],
+    ["main", "intounderlyingsource_pull", "__wbg_intounderlyingsink_free", "__wbindgen_malloc"]);
+
+  const out = dropExports(wasm, /^(__wbg_)?intounderlying/);
+
+  assert.deepEqual(out.dropped, ["intounderlyingsource_pull", "__wbg_intounderlyingsink_free"]);
+  const module = new WebAssembly.Module(out.wasm);
+  assert.deepEqual(WebAssembly.Module.exports(module).map((e) => e.name), ["main", "__wbindgen_malloc"]);
+  assert.deepEqual(WebAssembly.Module.imports(module).map((i) => i.name), ["__wbg_alert_0123456789abcdef"]);
+});
+
+test("a module without exports cannot have them dropped", () => {
+  assert.throws(() => dropExports(moduleWith([[GLUE, "__wbg_alert_0123456789abcdef", FUNCTION]]), /x/), /no section 7/);
 });

@@ -1,4 +1,6 @@
-// Gives the wasm's imports short names, in the wasm and in its JS glue together.
+// Two edits to wasm-bindgen's output before wasm-opt (run by finish-dist.mjs):
+//  - dropExports: exports nothing calls, so that wasm-opt removes the code behind them;
+//  - shortenImports: short names for the wasm's imports, in the wasm and its JS glue together.
 //
 // wasm-bindgen names every import after the function and a hash of it
 // (`__wbg_addEventListener_3acb0aad4483804c`), and writes each name twice: in the wasm's import
@@ -76,34 +78,68 @@ function skipDescription(bytes, at) {
   }
 }
 
+/** Calls `edit(body)` on the section with this id; returns the module with its answer instead. */
+function replaceSection(wasm, id, edit) {
+  const sections = [wasm.subarray(0, 8)];
+  let at = 8;
+  let found = false;
+  while (at < wasm.length) {
+    const [length, start] = readLeb(wasm, at + 1);
+    const end = start + length;
+    if (wasm[at] === id) {
+      const body = edit(wasm.subarray(start, end));
+      sections.push(Uint8Array.of(id), leb(body.length), body);
+      found = true;
+    } else {
+      sections.push(wasm.subarray(at, end));
+    }
+    at = end;
+  }
+  if (!found) throw new Error(`the module has no section ${id}`);
+  return concat(sections);
+}
+
+/**
+ * Removes the exports whose names `unused` matches; returns `{ wasm, dropped }` (their names).
+ * An export's code stays until wasm-opt finds nothing else uses it.
+ */
+export function dropExports(wasm, unused) {
+  const dropped = [];
+  const out = replaceSection(wasm, 7, (body) => {
+    const [count, first] = readLeb(body, 0);
+    const kept = [];
+    let cursor = first;
+    for (let i = 0; i < count; i++) {
+      const start = cursor;
+      const [nameLength, nameStart] = readLeb(body, cursor);
+      const exported = decoder.decode(body.subarray(nameStart, nameStart + nameLength));
+      cursor = readLeb(body, nameStart + nameLength + 1)[1]; // kind byte, then index
+      if (unused.test(exported)) dropped.push(exported);
+      else kept.push(body.subarray(start, cursor));
+    }
+    if (cursor !== body.length) throw new Error("the export section did not end where its length said");
+    return concat([leb(kept.length), ...kept]);
+  });
+  return { wasm: out, dropped };
+}
+
 /**
  * Renames the imports of `wasm` (bytes) that come from the glue module `glueModule`, and the
  * matching keys in `glue` (its JS). Returns `{ wasm, glue, renamed }`.
  */
 export function shortenImports(wasm, glue, glueModule) {
-  const header = wasm.subarray(0, 8);
-  const sections = [header];
   let renamed = 0;
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [length, start] = readLeb(wasm, at + 1);
-    const end = start + length;
-    if (id !== 2) {
-      sections.push(wasm.subarray(at, end));
-      at = end;
-      continue;
-    }
-    const [count, first] = readLeb(wasm, start);
+  const out = replaceSection(wasm, 2, (body) => {
+    const [count, first] = readLeb(body, 0);
     const entries = [leb(count)];
     let cursor = first;
     for (let i = 0; i < count; i++) {
-      const [moduleLength, moduleStart] = readLeb(wasm, cursor);
-      const module = decoder.decode(wasm.subarray(moduleStart, moduleStart + moduleLength));
-      const [fieldLength, fieldStart] = readLeb(wasm, moduleStart + moduleLength);
-      const field = decoder.decode(wasm.subarray(fieldStart, fieldStart + fieldLength));
+      const [moduleLength, moduleStart] = readLeb(body, cursor);
+      const module = decoder.decode(body.subarray(moduleStart, moduleStart + moduleLength));
+      const [fieldLength, fieldStart] = readLeb(body, moduleStart + moduleLength);
+      const field = decoder.decode(body.subarray(fieldStart, fieldStart + fieldLength));
       const descriptionStart = fieldStart + fieldLength;
-      cursor = skipDescription(wasm, descriptionStart);
+      cursor = skipDescription(body, descriptionStart);
       let newField = field;
       if (module === glueModule) {
         newField = `_${renamed.toString(36)}`;
@@ -115,12 +151,10 @@ export function shortenImports(wasm, glue, glueModule) {
         glue = glue.replace(key, `${newField}:`);
         renamed++;
       }
-      entries.push(name(module), name(newField), wasm.subarray(descriptionStart, cursor));
+      entries.push(name(module), name(newField), body.subarray(descriptionStart, cursor));
     }
-    if (cursor !== end) throw new Error("the import section did not end where its length said");
-    const body = concat(entries);
-    sections.push(Uint8Array.of(2), leb(body.length), body);
-    at = end;
-  }
-  return { wasm: concat(sections), glue, renamed };
+    if (cursor !== body.length) throw new Error("the import section did not end where its length said");
+    return concat(entries);
+  });
+  return { wasm: out, glue, renamed };
 }
