@@ -57,7 +57,7 @@ for (const name of readdirSync(dist)) {
 if (minified.length !== 2) fail(`expected the JS glue and the CSS to minify, found ${minified.join(", ") || "neither"}`);
 
 // The wasm: trunk leaves it as wasm-bindgen wrote it (data-wasm-opt="0" in index.html), so that
-// two edits can come before wasm-opt (wasm-tidy.mjs; about 4.3 KB brotli, docs/performance.md).
+// two edits can come before wasm-opt (wasm-tidy.mjs; about 5 KB brotli, docs/performance.md).
 const glueName = minified.find((name) => name.endsWith(".js"));
 const wasmName = glueName.replace(/\.js$/, "_bg.wasm");
 let tidy;
