@@ -75,10 +75,12 @@ setIntegrity(glueName, tidy.glue);
 const work = mkdtempSync(join(tmpdir(), "finish-dist-"));
 writeFileSync(join(work, "in.wasm"), tidy.wasm);
 // -Oz gives the smallest raw wasm but not the smallest download: flattened, re-looped code
-// optimised with -Os compresses better (docs/performance.md). WASM_OPT_NAMES=1 keeps function
-// names, for `twiggy` on a profiling build.
+// optimised with -Os compresses better, and so do functions ordered by name, which puts the
+// copies of one generic function side by side (docs/performance.md). WASM_OPT_NAMES=1 keeps
+// function names, for `twiggy` on a profiling build.
 const wasmOpt = fileURLToPath(new URL("../node_modules/.bin/wasm-opt", import.meta.url));
-const passes = ["--flatten", "--rereloop", "-Os", "-Os", "--converge", "--low-memory-unused", "--zero-filled-memory", "--strip-producers"];
+const passes = ["--flatten", "--rereloop", "-Os", "-Os", "--reorder-functions-by-name", "--converge",
+  "--low-memory-unused", "--zero-filled-memory", "--strip-producers", "--strip-target-features"];
 if (process.env.WASM_OPT_NAMES === "1") passes.unshift("-g");
 try {
   execFileSync(wasmOpt, [join(work, "in.wasm"), ...passes, "-o", join(work, "out.wasm")], { stdio: "inherit" });
