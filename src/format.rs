@@ -7,7 +7,7 @@ use crate::i18n::{intl, language, t, tn, Key};
 
 /// "1,005" / "১,০০৫": a count of items in the chosen language.
 pub fn count(n: u64) -> String {
-    intl::number(language(), n as f64)
+    intl::number(language(), n)
 }
 
 /// An amount to show: whole, or in tenths (47 is "4.7").
@@ -21,7 +21,7 @@ impl Amount {
     fn show(self) -> String {
         match self {
             Amount::Whole(n) => count(n),
-            Amount::Tenths(n) => intl::tenths(language(), n as f64 / 10.0),
+            Amount::Tenths(n) => intl::tenths(language(), n),
         }
     }
 }

@@ -13,11 +13,11 @@ pub use browser::*;
 mod browser {
     use crate::i18n::Language;
 
-    pub fn number(_: Language, value: f64) -> String {
-        format!("{value}")
+    pub fn number(_: Language, n: u64) -> String {
+        format!("{n}")
     }
-    pub fn tenths(_: Language, value: f64) -> String {
-        format!("{value:.1}")
+    pub fn tenths(_: Language, tenths: u64) -> String {
+        format!("{:.1}", tenths as f64 / 10.0)
     }
     pub fn date_time(_: Language, unix_seconds: i64) -> String {
         format!("@{unix_seconds}")
@@ -84,7 +84,7 @@ mod browser {
         date_time: DateTimeFormat,
         relative: RelativeTimeFormat,
         plural: PluralRules,
-        /// Answers for small numbers, by number (tenths by ten times the value). A page of 50
+        /// Answers for small numbers, by number (tenths by their count of tenths). A page of 50
         /// rows asks for the same few numbers (vCPUs, GB, "N of 5") hundreds of times when a
         /// keystroke changes its rows, and each `Intl` call crosses into JavaScript.
         kept_whole: Kept,
@@ -93,19 +93,18 @@ mod browser {
     }
 
     /// Numbers below this are kept once formatted (a few hundred short strings per language).
-    const KEPT_BELOW: f64 = 1024.0;
+    const KEPT_BELOW: u64 = 1024;
 
     #[derive(Default)]
     struct Kept(RefCell<Vec<Option<String>>>);
 
     impl Kept {
-        /// The kept answer for `value`, made once by `make`; numbers that are not small and
-        /// whole are made every time.
-        fn get(&self, value: f64, make: impl FnOnce() -> String) -> String {
-            if !((0.0..KEPT_BELOW).contains(&value) && value.fract() == 0.0) {
+        /// The kept answer for `n`, made once by `make`; larger numbers are made every time.
+        fn get(&self, n: u64, make: impl FnOnce() -> String) -> String {
+            if n >= KEPT_BELOW {
                 return make();
             }
-            let at = value as usize;
+            let at = n as usize;
             if let Some(Some(found)) = self.0.borrow().get(at) {
                 return found.clone();
             }
@@ -176,19 +175,19 @@ mod browser {
     }
 
     /// "1,005" / "১,০০৫": a whole number with the language's digits and grouping.
-    pub fn number(language: Language, value: f64) -> String {
+    pub fn number(language: Language, n: u64) -> String {
         let formatters = formatters(language);
         formatters
             .kept_whole
-            .get(value, || formatters.whole.format(value))
+            .get(n, || formatters.whole.format(n as f64))
     }
 
-    /// "4.7" / "৪.৭": one decimal place.
-    pub fn tenths(language: Language, value: f64) -> String {
+    /// "4.7" / "৪.৭" for 47 tenths: one decimal place.
+    pub fn tenths(language: Language, tenths: u64) -> String {
         let formatters = formatters(language);
         formatters
             .kept_tenths
-            .get((value * 10.0).round(), || formatters.tenths.format(value))
+            .get(tenths, || formatters.tenths.format(tenths as f64 / 10.0))
     }
 
     /// "15 Jan 2025, 18:30 UTC" / "১৫ জানু, ২০২৫, ১৮:৩০ UTC".
@@ -208,6 +207,6 @@ mod browser {
         let formatters = formatters(language);
         formatters
             .kept_plural
-            .get(n as f64, || formatters.plural.select(n as f64))
+            .get(n, || formatters.plural.select(n as f64))
     }
 }

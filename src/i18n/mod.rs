@@ -44,7 +44,7 @@ pub fn tf(key: Key, args: &[(&str, &str)]) -> String {
 pub fn tn(key: Key, n: u64, args: &[(&str, &str)]) -> String {
     let language = language();
     let text = plural_form(raw(key, language), &intl::plural_category(language, n));
-    let n = intl::number(language, n as f64);
+    let n = intl::number(language, n);
     let mut all = Vec::with_capacity(args.len() + 1);
     all.push(("n", n.as_str()));
     all.extend_from_slice(args);
