@@ -44,28 +44,29 @@ html = html.replace(tag, `<script type="module" src="./${boot}"></script>`);
 
 // Every visitor downloads these: about 2 KB brotli less (docs/performance.md). The names keep
 // trunk's hash of the source; the integrity attributes must match the bytes served.
-const minified = [];
+const minified = new Map();
 for (const name of readdirSync(dist)) {
   const loader = name.endsWith(".css") ? "css" : /^vps-panel-[0-9a-f]+\.js$/.test(name) ? "js" : null;
   if (!loader) continue;
-  const path = join(dist, name);
-  const { code } = transformSync(readFileSync(path, "utf8"), { loader, minify: true, format: loader === "js" ? "esm" : undefined, legalComments: "none" });
-  writeFileSync(path, code);
-  setIntegrity(name, code);
-  minified.push(name);
+  const { code } = transformSync(readFileSync(join(dist, name), "utf8"), { loader, minify: true, format: loader === "js" ? "esm" : undefined, legalComments: "none" });
+  minified.set(name, code);
 }
-if (minified.length !== 2) fail(`expected the JS glue and the CSS to minify, found ${minified.join(", ") || "neither"}`);
+const names = [...minified.keys()];
+const cssName = names.find((name) => name.endsWith(".css"));
+const glueName = names.find((name) => name.endsWith(".js"));
+if (names.length !== 2 || !cssName || !glueName) fail(`expected the JS glue and the CSS to minify, found ${names.join(", ") || "neither"}`);
+writeFileSync(join(dist, cssName), minified.get(cssName));
+setIntegrity(cssName, minified.get(cssName));
 
 // The wasm: trunk leaves it as wasm-bindgen wrote it (data-wasm-opt="0" in index.html), so that
 // two edits can come before wasm-opt (wasm-tidy.mjs; about 5 KB brotli, docs/performance.md).
-const glueName = minified.find((name) => name.endsWith(".js"));
 const wasmName = glueName.replace(/\.js$/, "_bg.wasm");
 let tidy;
 try {
   // `wasm-streams` (leptos depends on server_fn, which depends on it) exports JS stream classes
   // the panel never makes; without their exports wasm-opt removes their code.
   const { wasm, dropped } = dropExports(readFileSync(join(dist, wasmName)), /^(__wbg_)?intounderlying/);
-  tidy = { dropped, ...shortenImports(wasm, readFileSync(join(dist, glueName), "utf8"), "./vps-panel_bg.js") };
+  tidy = { dropped, ...shortenImports(wasm, minified.get(glueName), "./vps-panel_bg.js") };
 } catch (error) {
   fail(`${wasmName}: ${error.message}`);
 }
@@ -103,4 +104,4 @@ if (/<script(?![^>]*\ssrc=)[^>]*>/.test(html)) fail("an inline <script> is left:
 if (/\sstyle=/.test(html) || /<style[\s>]/.test(html)) fail("an inline style is left: a strict CSP would block it");
 
 writeFileSync(indexPath, html);
-console.log(`finish-dist: loader moved to ${boot}; ${minified.join(" and ")} minified; ${tidy.dropped.length} unused exports dropped, ${tidy.renamed} imports renamed, wasm-opt run; CSP meta in place`);
+console.log(`finish-dist: loader moved to ${boot}; ${names.join(" and ")} minified; ${tidy.dropped.length} unused exports dropped, ${tidy.renamed} imports renamed, wasm-opt run; CSP meta in place`);

@@ -7,9 +7,9 @@
 // section and as a key of the glue's import object. Hashes do not compress, so those names cost
 // every visitor about 4.8 KB brotli (docs/performance.md). Here they become `_0`, `_1`, ….
 //
-// Only the import section changes; nothing in the code refers to an import by name. Each long
-// name must occur exactly once in the glue, as an object key (`name:`); anything else fails
-// the build rather than guessing.
+// Renaming changes only the import section; nothing in the code refers to an import by name.
+// Each long name must occur exactly once in the glue, as an object key (`name:`); anything else
+// fails the build rather than guessing.
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
