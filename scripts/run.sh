@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quick start: build the release panel and serve it with the API simulator on one origin.
-#   PORT (default 8080) and TOKEN (default devtoken-change-me) may be set in the environment.
+#   PORT (default 8080) and TOKEN (default devtoken-change-me) may be set in the environment;
+#   arguments go to the simulator: `scripts/run.sh --page-size 100 --servers 1000` pages a long list.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
@@ -21,4 +22,4 @@ cat <<MSG
   Stop with Ctrl-C.
 
 MSG
-exec cargo run --quiet -p vps-devapi -- --port "$port" --dist dist --token "$token"
+exec cargo run --quiet -p vps-devapi -- --port "$port" --dist dist --token "$token" "$@"
