@@ -4,6 +4,7 @@ mod client;
 mod config;
 mod decode;
 mod error;
+mod fetch;
 mod json;
 pub mod models;
 mod paging;
