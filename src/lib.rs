@@ -15,7 +15,6 @@ pub mod live;
 pub mod load;
 pub mod router;
 pub mod session;
-pub mod timer;
 
 /// Mounts the panel on `<body>`; called by the binary's `main`.
 pub fn start() {

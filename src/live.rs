@@ -3,7 +3,6 @@
 
 use crate::api::ApiError;
 use crate::session::Session;
-use crate::timer::Timer;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
@@ -55,7 +54,7 @@ pub fn refresh_while(
             }
         }
     };
-    let interval = Timer::every(POLL_MS, due.clone());
+    let interval = gloo_timers::callback::Interval::new(POLL_MS, due.clone());
     let on_visibility: Closure<dyn FnMut()> = Closure::new(due);
     let document = document();
     let _ = document.add_event_listener_with_callback(
@@ -65,7 +64,7 @@ pub fn refresh_while(
     let held = SendWrapper::new((interval, on_visibility, document));
     on_cleanup(move || {
         let (interval, on_visibility, document) = held.take();
-        drop(interval); // stops the refreshes
+        interval.cancel();
         let _ = document.remove_event_listener_with_callback(
             "visibilitychange",
             on_visibility.as_ref().unchecked_ref(),

@@ -1,17 +1,16 @@
 //! The HTTP client: every request to the API goes through [`ApiClient::send`].
 
 use super::error::{error_from_response, ApiError};
-use super::fetch::{exchange, Outgoing};
 use super::json::Decode;
 use super::models::{CreateSnapshot, CreatedSnapshot, Me, Page, RestoreStarted, Server, Snapshot};
 use super::paging::{checked_next, Listing, Progress, MAX_PAGES};
 use super::url::join_url;
-use crate::timer::Timer;
+use gloo_net::http::{Request, RequestBuilder};
 use send_wrapper::SendWrapper;
 use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
-use web_sys::{AbortController, UrlSearchParams};
+use web_sys::AbortController;
 
 /// Told of each page of a list as it arrives: how far the list has come, and that page's items.
 type OnPage<T> = Box<dyn Fn(Progress, &[T])>;
@@ -169,7 +168,12 @@ impl ApiClient {
                     break;
                 }
                 let url = checked_next(&page_origin(), &client.base, &next)?;
-                page = decode(&client.send(Method::Get, url, &[], None).await?)?;
+                let (address, pairs) = split_query(&url);
+                let query: Vec<(&str, Option<String>)> = pairs
+                    .iter()
+                    .map(|(key, value)| (key.as_str(), Some(value.clone())))
+                    .collect();
+                page = decode(&client.send(Method::Get, address, &query, None).await?)?;
             }
             Ok(listing)
         }
@@ -190,7 +194,10 @@ impl ApiClient {
         query: &[(&str, Option<String>)],
         body: Option<String>,
     ) -> impl Future<Output = Result<String, ApiError>> {
-        let url = with_query(url, query);
+        let query: Vec<(String, String)> = query
+            .iter()
+            .filter_map(|(key, value)| value.clone().map(|value| ((*key).to_owned(), value)))
+            .collect();
         let authorization = format!("Bearer {}", self.token);
         let timeout_ms = self.timeout_ms;
         let abort = AbortOnDrop::new();
@@ -200,64 +207,79 @@ impl ApiClient {
             abort.cancel_on_owner_cleanup();
         }
         async move {
+            let builder = match method {
+                Method::Get => Request::get(&url),
+                Method::Post => Request::post(&url),
+                Method::Delete => Request::delete(&url),
+            };
+            // Only with parameters: gloo-net appends a stray `&` to a URL that has a query
+            // already (a `next` link) even when it is given none.
+            let builder = if query.is_empty() {
+                builder
+            } else {
+                builder.query(
+                    query
+                        .iter()
+                        .map(|(key, value)| (key.as_str(), value.as_str())),
+                )
+            };
+            let builder: RequestBuilder = builder
+                .header("Authorization", &authorization)
+                .abort_signal(abort.signal().as_ref());
+            let request = match body {
+                Some(body) => builder
+                    .header("Content-Type", "application/json")
+                    .body(body),
+                None => builder.build(),
+            }
+            .map_err(|error| ApiError::Network(error.to_string()))?;
+
             let timed_out = Rc::new(Cell::new(false));
             let _timer = {
                 let timed_out = Rc::clone(&timed_out);
                 let controller = abort.controller();
-                Timer::after(timeout_ms, move || {
+                gloo_timers::callback::Timeout::new(timeout_ms, move || {
                     timed_out.set(true);
                     if let Some(controller) = controller {
                         controller.abort();
                     }
                 })
             };
-            let mut headers = vec![("Authorization", authorization.as_str())];
-            if body.is_some() {
-                headers.push(("Content-Type", "application/json"));
+            let outcome = async {
+                let response = request.send().await?;
+                let status = response.status();
+                let text = response.text().await?;
+                Ok::<_, gloo_net::Error>((status, text))
             }
-            let signal = abort.signal();
-            let outcome = exchange(Outgoing {
-                method: match method {
-                    Method::Get => "GET",
-                    Method::Post => "POST",
-                    Method::Delete => "DELETE",
-                },
-                url: &url,
-                headers: &headers,
-                body: body.as_deref(),
-                signal: signal.as_ref(),
-            })
             .await;
             match outcome {
                 Ok((status, text)) if (200..300).contains(&status) => Ok(text),
                 Ok((status, text)) => Err(error_from_response(status, &text)),
                 Err(_) if timed_out.get() => Err(ApiError::Timeout(timeout_ms.div_ceil(1000))),
                 Err(_) if abort.was_aborted() => Err(ApiError::Aborted),
-                Err(reason) => Err(ApiError::Network(reason)),
+                Err(error) => Err(ApiError::Network(error.to_string())),
             }
         }
     }
 }
 
-/// `url` with the parameters that have a value, URL-encoded. A `next` link comes with its
-/// query already and is given no parameters, so it is sent exactly as the API wrote it.
-fn with_query(url: String, query: &[(&str, Option<String>)]) -> String {
-    let present = query
-        .iter()
-        .filter_map(|(key, value)| value.as_deref().map(|value| (*key, value)));
-    let Ok(params) = UrlSearchParams::new() else {
-        return url;
+/// A URL without its query, and the query's decoded pairs: the request builder re-adds them
+/// (given a URL that already has a query, gloo-net would append a stray `&`).
+fn split_query(url: &str) -> (String, Vec<(String, String)>) {
+    let Ok(parsed) = web_sys::Url::new(url) else {
+        return (url.to_owned(), Vec::new());
     };
-    let mut any = false;
-    for (key, value) in present {
-        params.append(key, value);
-        any = true;
+    let mut pairs = Vec::new();
+    if let Ok(Some(entries)) = js_sys::try_iter(&parsed.search_params()) {
+        for entry in entries.flatten() {
+            let entry = js_sys::Array::from(&entry);
+            if let (Some(key), Some(value)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
+                pairs.push((key, value));
+            }
+        }
     }
-    if !any {
-        return url;
-    }
-    let separator = if url.contains('?') { '&' } else { '?' };
-    format!("{url}{separator}{}", String::from(params.to_string()))
+    parsed.set_search("");
+    (parsed.href(), pairs)
 }
 
 /// The page's own origin (`https://panel.example.com`), which a same-origin API base is on.

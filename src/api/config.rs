@@ -71,16 +71,12 @@ pub fn parse_config(text: &str) -> Result<PanelConfig, String> {
 /// Fetches `config.json` (relative to the document base); falls back to the default with a
 /// console warning, so a deployment mistake never leaves a blank page.
 pub async fn load_config() -> PanelConfig {
-    let asked = super::fetch::exchange(super::fetch::Outgoing {
-        method: "GET",
-        url: "config.json",
-        headers: &[],
-        body: None,
-        signal: None,
-    });
-    let outcome = match asked.await {
-        Ok((200..=299, text)) => parse_config(&text),
-        Ok((status, _)) => Err(format!("config.json answered HTTP {status}")),
+    let outcome = match gloo_net::http::Request::get("config.json").send().await {
+        Ok(response) if response.ok() => match response.text().await {
+            Ok(text) => parse_config(&text),
+            Err(error) => Err(format!("config.json could not be read: {error}")),
+        },
+        Ok(response) => Err(format!("config.json answered HTTP {}", response.status())),
         Err(error) => Err(format!("config.json could not be fetched: {error}")),
     };
     outcome.unwrap_or_else(|reason| {

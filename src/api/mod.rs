@@ -4,7 +4,6 @@ mod client;
 mod config;
 mod decode;
 mod error;
-mod fetch;
 mod json;
 pub mod models;
 mod paging;

@@ -73,9 +73,10 @@ impl Notifier {
             .update(|list| list.push(Notice { id, kind, text }));
         if kind != NoticeKind::Failure {
             let notices = self.notices;
-            crate::timer::once_after(SUCCESS_VISIBLE_MS, move || {
+            gloo_timers::callback::Timeout::new(SUCCESS_VISIBLE_MS, move || {
                 notices.try_update(|list| list.retain(|n| n.id != id));
-            });
+            })
+            .forget();
         }
     }
 }

@@ -1,5 +1,5 @@
 //! A fake `globalThis.fetch` for driving the real request path without a server.
-//! The panel looks `fetch` up on every call, so replacing it is enough.
+//! gloo-net looks `fetch` up on every call, so replacing it is enough.
 
 use wasm_bindgen::prelude::*;
 

@@ -2,11 +2,11 @@
 //! `LocalResource` and `Action`: what the pages rely on them for.
 
 use crate::support::{mount, tick, until};
+use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
 use vps_panel::load::{Command, Load};
-use vps_panel::timer::sleep;
 use wasm_bindgen_test::*;
 
 /// Answers `n` after `n == 2 ? 150 : 10` ms, counting its calls.
@@ -15,7 +15,7 @@ fn slow_second(n: RwSignal<u32>, calls: Rc<Cell<u32>>) -> Load<u32> {
         let n = n.get();
         calls.set(calls.get() + 1);
         async move {
-            sleep(if n == 2 { 150 } else { 10 }).await;
+            TimeoutFuture::new(if n == 2 { 150 } else { 10 }).await;
             n
         }
     })
@@ -47,7 +47,7 @@ async fn a_load_keeps_its_last_answer_while_the_next_loads_and_drops_superseded_
     assert_eq!(text(), "1", "the last answer stays while the next loads");
     n.set(3);
     until("the newest answer", || text() == "3").await;
-    sleep(250).await;
+    TimeoutFuture::new(250).await;
     assert_eq!(
         text(),
         "3",
@@ -69,7 +69,7 @@ async fn a_command_is_pending_until_its_answer_which_stays_until_reset() {
         let double = Command::new(|x: &u32| {
             let x = *x;
             async move {
-                sleep(50).await;
+                TimeoutFuture::new(50).await;
                 x * 2
             }
         });

@@ -31,7 +31,7 @@ where
 
 /// Leptos updates the DOM asynchronously: yield to the event loop.
 pub async fn tick() {
-    vps_panel::timer::sleep(0).await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
 /// Waits (up to ~2 s) until `check` holds, so tests do not depend on exact scheduling.
@@ -40,7 +40,7 @@ pub async fn until(what: &str, check: impl Fn() -> bool) {
         if check() {
             return;
         }
-        vps_panel::timer::sleep(10).await;
+        gloo_timers::future::TimeoutFuture::new(10).await;
     }
     panic!("timed out waiting for: {what}");
 }

@@ -220,7 +220,7 @@ pub fn ServersPage() -> impl IntoView {
         keystrokes.set_value(this);
         write_pending.set_value(true);
         leptos::task::spawn_local(async move {
-            crate::timer::sleep(SEARCH_TO_URL_MS).await;
+            gloo_timers::future::TimeoutFuture::new(SEARCH_TO_URL_MS).await;
             let latest = keystrokes.try_get_value() == Some(this);
             if latest && write_pending.try_get_value() == Some(true) {
                 set_view(current_view());

@@ -107,7 +107,7 @@ async fn run(request: Request, shown: SafeRestore, session: Session, store: Page
     while let Step::Waiting { safety_id, .. } = step {
         // Wait for the next check in short slices, so a cancel takes effect at once.
         for _ in 0..POLL_MS / CANCEL_CHECK_MS {
-            crate::timer::sleep(CANCEL_CHECK_MS).await;
+            gloo_timers::future::TimeoutFuture::new(CANCEL_CHECK_MS).await;
             if cancelled() {
                 return step.next(Event::Cancel);
             }
