@@ -35,6 +35,11 @@ impl<T: 'static> Load<T> {
     where
         F: Future<Output = T> + 'static,
     {
+        Self::boxed(Box::new(move || Box::pin(fetch())))
+    }
+
+    // Not generic over the fetcher: one copy of the effect per answer type.
+    fn boxed(fetch: Box<dyn Fn() -> Pin<Box<dyn Future<Output = T>>>>) -> Self {
         let value = RwSignal::new_local(None);
         let again = RwSignal::new_local(());
         let latest = StoredValue::new(0_u64);
