@@ -7,6 +7,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cpus } from "node:os";
 import { chromium } from "playwright-core";
+import { handwrittenList, visibleRows } from "./handwritten-list.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TOKEN = "bench-token";
@@ -75,6 +76,8 @@ async function measure(browser, servers) {
     await page.getByRole("button", { name: "Sign in" }).click();
     await listComplete(page, servers);
     const toList = Date.now() - started;
+    // The servers page as it stands, for the hand-written list to run on (same markup and CSS).
+    const pageHtml = await page.evaluate(() => document.body.innerHTML);
 
     // Type "bulk-00012" a character at a time, then delete it again, and so on.
     const keystroke = (i) => {
@@ -84,9 +87,11 @@ async function measure(browser, servers) {
     };
     const search = "const input = document.querySelector('input[type=search]'); input.value = value; input.dispatchEvent(new Event('input', { bubbles: true }));";
     const keystrokes = [];
+    const panelRows = [];
     for (let i = 0; i < KEYSTROKES; i++) {
       const value = keystroke(i);
       keystrokes.push(await timeToPaint(page, search, value));
+      panelRows.push(await page.evaluate(visibleRows));
       if (process.env.BENCH_DEBUG) console.error(`paint ${value}\t${keystrokes.at(-1).toFixed(1)}`);
     }
     await timeToPaint(page, search, "");
@@ -104,6 +109,31 @@ async function measure(browser, servers) {
     await listComplete(page, servers);
     const frameWaits = [];
     for (let i = 0; i < KEYSTROKES; i++) frameWaits.push(await timeToPaint(page, "", ""));
+
+    // The same keystrokes in the hand-written list (bench/handwritten-list.mjs), in its own tab
+    // on a copy of this page; it must show the same rows as the panel did, keystroke by keystroke.
+    const hand = await context.newPage();
+    const handKeys = [];
+    let rowsDiffer = 0;
+    try {
+      await hand.goto(`${sim.url}sign-in`);
+      await hand.getByLabel("API token", { exact: true }).waitFor();
+      await hand.evaluate((html) => { document.body.innerHTML = html; }, pageHtml);
+      await hand.evaluate(handwrittenList, { token: TOKEN });
+      await hand.bringToFront();
+      for (let i = 0; i < KEYSTROKES; i++) {
+        const value = keystroke(i);
+        handKeys.push(await timeToPaint(hand, search, value));
+        const shown = await hand.evaluate(visibleRows);
+        if (shown !== panelRows[i]) {
+          if (rowsDiffer++ === 0) console.error(`hand-written list differs from the panel at "${value}":\n${shown}\n---\n${panelRows[i]}`);
+        }
+        if (process.env.BENCH_DEBUG) console.error(`hand ${value}\t${handKeys.at(-1).toFixed(1)}`);
+      }
+    } finally {
+      await hand.close();
+      await page.bringToFront();
+    }
 
     const sortClicks = [];
     for (let i = 0; i < 4; i++) {
@@ -164,6 +194,7 @@ async function measure(browser, servers) {
       scriptMedian: quantile(scripts, 0.5), scriptP95: quantile(scripts, 0.95),
       waitMedian: quantile(frameWaits, 0.5), waitP95: quantile(frameWaits, 0.95),
       rewriteMedian: quantile(rewrites, 0.5), rewriteP95: quantile(rewrites, 0.95),
+      handMedian: quantile(handKeys, 0.5), handP95: quantile(handKeys, 0.95), rowsDiffer,
       sortMedian, domNodes, heapMb, idle, refreshes, mutationsPerRefresh: refreshing.mutations / refreshes,
     };
   } finally {
@@ -186,8 +217,8 @@ try {
 
 const ms = (v) => `${v.toFixed(1)} ms`;
 console.log(`\nservers list benchmark: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Chromium headless, simulator paging 100 a time\n`);
-console.log("| servers | sign-in → complete list | keystroke → paint (median / p95) | keystroke script (median / p95) | nothing → paint (median / p95) | same rows rewritten as HTML → paint (median / p95) | sort click → paint (median) | DOM nodes | JS heap | idle 12 s: requests / mutations | refreshes in 12 s | mutations per unchanged refresh |");
-console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
+console.log("| servers | sign-in → complete list | keystroke → paint (median / p95) | keystroke script (median / p95) | nothing → paint (median / p95) | same rows rewritten as HTML → paint (median / p95) | hand-written list, same keystrokes → paint (median / p95) | sort click → paint (median) | DOM nodes | JS heap | idle 12 s: requests / mutations | refreshes in 12 s | mutations per unchanged refresh |");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 for (const r of rows) {
-  console.log(`| ${r.servers.toLocaleString("en")} | ${ms(r.toList)} | ${ms(r.keyMedian)} / ${ms(r.keyP95)} | ${ms(r.scriptMedian)} / ${ms(r.scriptP95)} | ${ms(r.waitMedian)} / ${ms(r.waitP95)} | ${ms(r.rewriteMedian)} / ${ms(r.rewriteP95)} | ${ms(r.sortMedian)} | ${r.domNodes.toLocaleString("en")} | ${r.heapMb.toFixed(1)} MB | ${r.idle.requests} / ${r.idle.mutations} | ${r.refreshes.toFixed(0)} | ${r.mutationsPerRefresh.toFixed(1)} |`);
+  console.log(`| ${r.servers.toLocaleString("en")} | ${ms(r.toList)} | ${ms(r.keyMedian)} / ${ms(r.keyP95)} | ${ms(r.scriptMedian)} / ${ms(r.scriptP95)} | ${ms(r.waitMedian)} / ${ms(r.waitP95)} | ${ms(r.rewriteMedian)} / ${ms(r.rewriteP95)} | ${ms(r.handMedian)} / ${ms(r.handP95)}${r.rowsDiffer ? ` (rows differ at ${r.rowsDiffer} of ${KEYSTROKES})` : ""} | ${ms(r.sortMedian)} | ${r.domNodes.toLocaleString("en")} | ${r.heapMb.toFixed(1)} MB | ${r.idle.requests} / ${r.idle.mutations} | ${r.refreshes.toFixed(0)} | ${r.mutationsPerRefresh.toFixed(1)} |`);
 }
