@@ -100,7 +100,7 @@ async fn list_servers(
     headers: HeaderMap,
 ) -> Response {
     let world = state.world();
-    let results: Vec<Value> = world
+    let servers: Vec<&Server> = world
         .servers
         .iter()
         .filter(|s| query.status.as_deref().is_none_or(|want| s.status == want))
@@ -110,10 +110,10 @@ async fn list_servers(
                 .as_deref()
                 .is_none_or(|want| s.location == want)
         })
-        .map(server_json)
         .collect();
     page(
-        results,
+        servers,
+        server_json,
         state.args.page_size,
         query.page.as_deref(),
         &uri,
@@ -154,12 +154,9 @@ async fn list_snapshots(
         .collect();
     // Newest first, as a console lists them.
     snapshots.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
-    let results: Vec<Value> = snapshots
-        .into_iter()
-        .map(|s| snapshot_json(&world, s))
-        .collect();
     page(
-        results,
+        snapshots,
+        |s| snapshot_json(&world, s),
         state.args.page_size,
         query.page.as_deref(),
         &uri,

@@ -9,16 +9,20 @@ use serde_json::{json, Value};
 
 use crate::api::detail;
 
-/// One page of `results`, or the whole list as the docs show it when `page_size` is `None`.
-pub fn page(
-    results: Vec<Value>,
+/// One page of `items` as JSON, or the whole list as the docs show it when `page_size` is
+/// `None`. Only the items on the page are turned into JSON: with `--servers 10000` a page is
+/// then answered in about a millisecond, so a benchmark of the panel measures the panel.
+pub fn page<T>(
+    items: Vec<T>,
+    to_json: impl Fn(T) -> Value,
     page_size: Option<usize>,
     requested: Option<&str>,
     uri: &Uri,
     headers: &HeaderMap,
 ) -> Response {
-    let count = results.len();
+    let count = items.len();
     let Some(size) = page_size else {
+        let results: Vec<Value> = items.into_iter().map(to_json).collect();
         return Json(json!({"count": count, "results": results})).into_response();
     };
     let pages = count.div_ceil(size).max(1);
@@ -40,10 +44,11 @@ pub fn page(
     } else {
         Value::Null
     };
-    let results: Vec<Value> = results
+    let results: Vec<Value> = items
         .into_iter()
         .skip((number - 1) * size)
         .take(size)
+        .map(to_json)
         .collect();
     Json(json!({"count": count, "next": next, "previous": previous, "results": results}))
         .into_response()
