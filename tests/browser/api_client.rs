@@ -159,7 +159,11 @@ async fn each_failure_maps_to_its_error() {
 
     fake_fetch::fake_network_error();
     let error = client().me().await.expect_err("offline");
-    assert!(matches!(error, ApiError::Network(_)), "{error:?}");
+    // The browser's own words reach the message, so an operator can search for them.
+    assert_eq!(
+        error,
+        ApiError::Network("TypeError: Failed to fetch".to_owned())
+    );
     fake_fetch::restore_fetch();
 }
 
