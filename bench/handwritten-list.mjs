@@ -60,7 +60,7 @@ export async function handwrittenList({ token }) {
       link: cells[0].querySelector("a"), host: cells[0].querySelector(".cell-sub"),
       location: cells[2], ip: cells[3], planName: cells[4].querySelector(".cell-main"),
       planResources: cells[4].querySelector(".cell-sub"), os: cells[5], snapshots: cells[6],
-      limit: null, last: {},
+      last: {},
     };
   });
   const write = (slot, key, node, text) => {
@@ -94,11 +94,10 @@ export async function handwrittenList({ token }) {
     const usedText = `${number.format(used)} of ${number.format(LIMIT)}`;
     if (slot.last.snapshots !== usedText) {
       slot.snapshots.textContent = usedText;
-      slot.limit = null;
       if (used >= LIMIT) {
-        slot.limit = slot.snapshots.appendChild(document.createElement("span"));
-        slot.limit.className = "cell-sub";
-        slot.limit.textContent = "limit reached";
+        const limit = slot.snapshots.appendChild(document.createElement("span"));
+        limit.className = "cell-sub";
+        limit.textContent = "limit reached";
       }
       slot.last.snapshots = usedText;
     }
