@@ -3,6 +3,8 @@
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
+# Cuts the release wasm into a main module and the chunks of pages opened later (split-link.sh).
+WASM_SPLIT_VERSION="0.2.4"
 WASM_BINDGEN_VERSION="$(grep -oE '^wasm-bindgen = "=[0-9.]+"' "$REPO_ROOT/Cargo.toml" | grep -oE '[0-9]+\.[0-9]+\.[0-9]+')"
 WASM_TARGET="wasm32-unknown-unknown"
 

@@ -17,7 +17,8 @@ import { fileURLToPath } from "node:url";
 import { transformSync } from "esbuild";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { dropExports, shortenImports } from "./wasm-tidy.mjs";
+import { dropExports, exportFunctionTable, shortenImports } from "./wasm-tidy.mjs";
+import { isSplit, placeChunks } from "./split-chunks.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const indexPath = join(dist, "index.html");
@@ -71,23 +72,44 @@ try {
   fail(`${wasmName}: ${error.message}`);
 }
 if (tidy.renamed === 0) fail(`${wasmName}: no imports from the glue to rename (was the glue module renamed?)`);
-writeFileSync(join(dist, glueName), tidy.glue);
-setIntegrity(glueName, tidy.glue);
-const work = mkdtempSync(join(tmpdir(), "finish-dist-"));
-writeFileSync(join(work, "in.wasm"), tidy.wasm);
 // -Oz gives the smallest raw wasm but not the smallest download: flattened, re-looped code
 // optimised with -Os compresses better, and so do functions ordered by name, which puts the
 // copies of one generic function side by side (docs/performance.md). WASM_OPT_NAMES=1 keeps
 // function names, for `twiggy` on a profiling build.
 const wasmOpt = fileURLToPath(new URL("../node_modules/.bin/wasm-opt", import.meta.url));
-const passes = ["--flatten", "--rereloop", "-Os", "-Os", "--reorder-functions-by-name", "--converge",
-  "--low-memory-unused", "--zero-filled-memory", "--strip-producers", "--strip-target-features"];
-if (process.env.WASM_OPT_NAMES === "1") passes.unshift("-g");
-try {
-  execFileSync(wasmOpt, [join(work, "in.wasm"), ...passes, "-o", join(work, "out.wasm")], { stdio: "inherit" });
-} catch (error) {
-  fail(`wasm-opt: ${error.message}`);
+const chunkPasses = ["--flatten", "--rereloop", "-Os", "-Os", "--reorder-functions-by-name", "--converge",
+  "--low-memory-unused", "--strip-producers", "--strip-target-features"];
+if (process.env.WASM_OPT_NAMES === "1") chunkPasses.unshift("-g");
+// A chunk shares the main module's memory, which is not zero-filled by the time it arrives.
+const passes = [...chunkPasses, "--zero-filled-memory"];
+const optimise = (input, output, passes) => {
+  try {
+    execFileSync(wasmOpt, [input, ...passes, "-o", output], { stdio: "inherit" });
+  } catch (error) {
+    fail(`wasm-opt: ${error.message}`);
+  }
+};
+// A release build (`--features split`, scripts/split-link.sh) leaves pages out of the main
+// wasm: their chunks come into dist/ here.
+let lazyFiles = [];
+if (isSplit(tidy.wasm)) {
+  const target = process.env.CARGO_TARGET_DIR ?? fileURLToPath(new URL("../target", import.meta.url));
+  const profile = join(target, "wasm32-unknown-unknown", "release");
+  try {
+    tidy.wasm = exportFunctionTable(tidy.wasm, "__indirect_function_table");
+    const split = placeChunks({ dist, glueName, glue: tidy.glue, linked: join(profile, "vps-panel.wasm"),
+      splitDir: join(profile, "wasm-split"), wasmOptPasses: chunkPasses, optimise });
+    tidy.glue = split.glue;
+    lazyFiles = split.files;
+  } catch (error) {
+    fail(`split chunks: ${error.message}`);
+  }
 }
+writeFileSync(join(dist, glueName), tidy.glue);
+setIntegrity(glueName, tidy.glue);
+const work = mkdtempSync(join(tmpdir(), "finish-dist-"));
+writeFileSync(join(work, "in.wasm"), tidy.wasm);
+optimise(join(work, "in.wasm"), join(work, "out.wasm"), passes);
 const optimised = readFileSync(join(work, "out.wasm"));
 rmSync(work, { recursive: true });
 writeFileSync(join(dist, wasmName), optimised);
@@ -104,4 +126,4 @@ if (/<script(?![^>]*\ssrc=)[^>]*>/.test(html)) fail("an inline <script> is left:
 if (/\sstyle=/.test(html) || /<style[\s>]/.test(html)) fail("an inline style is left: a strict CSP would block it");
 
 writeFileSync(indexPath, html);
-console.log(`finish-dist: loader moved to ${boot}; ${names.join(" and ")} minified; ${tidy.dropped.length} unused exports dropped, ${tidy.renamed} imports renamed, wasm-opt run; CSP meta in place`);
+console.log(`finish-dist: loader moved to ${boot}; ${names.join(" and ")} minified; ${tidy.dropped.length} unused exports dropped, ${tidy.renamed} imports renamed, wasm-opt run; ${lazyFiles.length ? `split: ${lazyFiles.join(", ")}; ` : ""}CSP meta in place`);

@@ -35,6 +35,15 @@ else
   cargo install --locked --force "trunk@$TRUNK_VERSION"
 fi
 
+# wasm-split-cli has no --version: its version is the one cargo recorded installing.
+if grep -qF "wasm_split_cli_support $WASM_SPLIT_VERSION " "${CARGO_HOME:-$HOME/.cargo}/.crates.toml" 2>/dev/null &&
+   command -v wasm-split-cli >/dev/null 2>&1; then
+  echo "setup: wasm-split-cli $WASM_SPLIT_VERSION present"
+else
+  step "setup: installing wasm-split-cli $WASM_SPLIT_VERSION (about 1.5 minutes)"
+  cargo install --locked --force "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
+fi
+
 if ! command -v npm >/dev/null 2>&1; then
   step "setup: installing Node.js and npm from Debian"
   apt-get update && apt-get install -y nodejs npm

@@ -1,6 +1,8 @@
 // Prints raw, gzip and brotli sizes of everything a first visit downloads from the release
 // dist/ (index.html, config.json, the loader, wasm, JS glue, CSS, icon) and fails over the
 // brotli budget. 404.html is left out: it is index.html again, served only for deep links.
+// The lazy-*.wasm chunks (scripts/split-chunks.mjs) are listed apart: a page's chunk is fetched
+// when that page is first opened, not on a first visit.
 // Usage: node scripts/size-report.mjs [dist]
 import { readFileSync, readdirSync } from "node:fs";
 import { join, dirname } from "node:path";
@@ -12,16 +14,19 @@ const dist = process.argv[2] ?? join(root, "dist");
 const budget = JSON.parse(readFileSync(join(root, "scripts/size-budget.json"), "utf8"));
 const budgetBytes = budget.brotli_total_kb * 1024;
 
-const files = readdirSync(dist)
+const served = readdirSync(dist)
   .filter((name) => /\.(wasm|js|css|svg)$/.test(name) || name === "index.html" || name === "config.json")
   .sort();
+const isLazy = (name) => name.startsWith("lazy-");
+const files = served.filter((name) => !isLazy(name));
+const lazyFiles = served.filter(isLazy);
 if (!files.some((name) => name.endsWith(".wasm"))) {
   console.error(`size-report: no .wasm in ${dist}; build the release first`);
   process.exit(1);
 }
 
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(8) + " KB";
-const rows = files.map((name) => {
+const measure = (name) => {
   const data = readFileSync(join(dist, name));
   return {
     name,
@@ -31,7 +36,8 @@ const rows = files.map((name) => {
       params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
     }).length,
   };
-});
+};
+const rows = files.map(measure);
 const total = rows.reduce(
   (sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli }),
   { raw: 0, gzip: 0, brotli: 0 },
@@ -42,6 +48,12 @@ for (const row of rows) {
   console.log(`${row.name.padEnd(40)}${kb(row.raw)}${kb(row.gzip)}${kb(row.brotli)}`);
 }
 console.log(`${"total".padEnd(40)}${kb(total.raw)}${kb(total.gzip)}${kb(total.brotli)}`);
+if (lazyFiles.length > 0) {
+  console.log("fetched when a page first opens (not in the total):");
+  for (const row of lazyFiles.map(measure)) {
+    console.log(`  ${row.name.padEnd(38)}${kb(row.raw)}${kb(row.gzip)}${kb(row.brotli)}`);
+  }
+}
 console.log(`budget: ${budget.brotli_total_kb} KB brotli (scripts/size-budget.json)`);
 if (total.brotli > budgetBytes) {
   console.error(`size-report: over budget by ${((total.brotli - budgetBytes) / 1024).toFixed(1)} KB brotli`);

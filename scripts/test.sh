@@ -22,6 +22,8 @@ timed "clippy, native crates" \
   cargo clippy --quiet -p vps-devapi -p vps-panel --all-targets -- -D warnings
 timed "clippy, panel on wasm32" \
   cargo clippy --quiet -p vps-panel --target "$WASM_TARGET" --lib --bins --test browser -- -D warnings
+timed "clippy, panel on wasm32 as released (pages split off)" \
+  cargo clippy --quiet -p vps-panel --target "$WASM_TARGET" --features split --lib --bins -- -D warnings
 timed "native unit and contract tests" cargo test -p vps-devapi -p vps-panel
 timed "wasm-bindgen-test in headless Chromium" scripts/wasm-test.sh
 timed "release build" scripts/build-release.sh

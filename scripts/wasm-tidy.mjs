@@ -158,3 +158,53 @@ export function shortenImports(wasm, glue, glueModule) {
   });
   return { wasm: out, glue, renamed };
 }
+
+/** The body of the section with this id, or undefined. */
+function findSection(wasm, id) {
+  let at = 8;
+  while (at < wasm.length) {
+    const [length, start] = readLeb(wasm, at + 1);
+    if (wasm[at] === id) return wasm.subarray(start, start + length);
+    at = start + length;
+  }
+  return undefined;
+}
+
+/**
+ * Exports the module's one function table as `exportName`. The linker exports it, wasm-bindgen
+ * drops that export, and split chunks (split-chunks.mjs) reach the main module through it. An
+ * exported table also keeps wasm-opt from moving or removing its entries, which the chunks
+ * address by index.
+ */
+export function exportFunctionTable(wasm, exportName) {
+  let importedTables = 0;
+  const imports = findSection(wasm, 2);
+  if (imports) {
+    const [count, first] = readLeb(imports, 0);
+    let cursor = first;
+    for (let i = 0; i < count; i++) {
+      const [moduleLength, moduleStart] = readLeb(imports, cursor);
+      const [fieldLength, fieldStart] = readLeb(imports, moduleStart + moduleLength);
+      const descriptionStart = fieldStart + fieldLength;
+      if (imports[descriptionStart] === 1) importedTables++;
+      cursor = skipDescription(imports, descriptionStart);
+    }
+  }
+  if (importedTables > 0) throw new Error("the module imports a table; expected it to define its function table");
+  const tables = findSection(wasm, 4);
+  if (!tables) throw new Error("the module has no table section");
+  const [count, first] = readLeb(tables, 0);
+  const funcrefTables = [];
+  let cursor = first;
+  for (let i = 0; i < count; i++) {
+    if (tables[cursor] === 0x70) funcrefTables.push(i);
+    const [flags, next] = readLeb(tables, cursor + 1);
+    cursor = readLeb(tables, next)[1];
+    if (flags & 1) cursor = readLeb(tables, cursor)[1];
+  }
+  if (funcrefTables.length !== 1) throw new Error(`expected one function table, found ${funcrefTables.length}`);
+  return replaceSection(wasm, 7, (body) => {
+    const [exportCount, firstExport] = readLeb(body, 0);
+    return concat([leb(exportCount + 1), body.subarray(firstExport), name(exportName), Uint8Array.of(1), leb(funcrefTables[0])]);
+  });
+}

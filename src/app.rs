@@ -5,11 +5,11 @@ use crate::base_path::href;
 use crate::components::{use_page_title, LanguageSelect, Loading, Notifications, Notifier};
 use crate::features::servers::ServersPage;
 use crate::features::sign_in::{sign_in_path, SignInPage};
-use crate::features::snapshots::{ServerPage, SnapshotsPage};
 use crate::i18n::{t, text, tf, tr, Key};
 use crate::load::Load;
 use crate::router::{provide_router, route_for, use_router, Navigation, Route};
 use crate::session::{use_session, Session, SignInNotice};
+use crate::split_pages;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -56,8 +56,8 @@ pub fn Panel(
                 }
                 Route::SignIn => view! { <SignInPage/> }.into_any(),
                 Route::Servers => view! { <RequireSession><ServersPage/></RequireSession> }.into_any(),
-                Route::Server(id) => view! { <RequireSession><ServerPage id/></RequireSession> }.into_any(),
-                Route::Snapshots => view! { <RequireSession><SnapshotsPage/></RequireSession> }.into_any(),
+                Route::Server(id) => view! { <RequireSession>{split_pages::server_page(id)}</RequireSession> }.into_any(),
+                Route::Snapshots => view! { <RequireSession>{split_pages::snapshots_page()}</RequireSession> }.into_any(),
                 Route::NotFound => view! { <NotFound/> }.into_any(),
             }}
         </Shell>

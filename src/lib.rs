@@ -15,6 +15,7 @@ pub mod live;
 pub mod load;
 pub mod router;
 pub mod session;
+pub mod split_pages;
 
 /// Mounts the panel on `<body>`; called by the binary's `main`.
 pub fn start() {

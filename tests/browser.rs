@@ -33,3 +33,6 @@ mod language;
 
 #[path = "browser/load.rs"]
 mod load;
+
+#[path = "browser/split_pages.rs"]
+mod split_pages;

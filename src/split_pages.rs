@@ -1,0 +1,103 @@
+//! Pages that a first visit does not download. In a release build (`--features split`, linked
+//! by `scripts/split-link.sh`) each page below is cut out of the main wasm into a chunk of its
+//! own, fetched when the page is first opened; other builds call the page directly.
+
+use crate::components::Loading;
+use crate::features::snapshots::{ServerPage, SnapshotsPage};
+use crate::i18n::{tr, Key};
+use leptos::prelude::*;
+
+/// One server's page (its snapshots and every dialog): 39 KB of a first visit otherwise.
+pub fn server_page(id: Option<u64>) -> AnyView {
+    #[cfg(feature = "split")]
+    return lazy_page(move || chunks::server_page(id));
+    #[cfg(not(feature = "split"))]
+    view! { <ServerPage id/> }.into_any()
+}
+
+/// The all-snapshots page.
+pub fn snapshots_page() -> AnyView {
+    #[cfg(feature = "split")]
+    return lazy_page(chunks::snapshots_page);
+    #[cfg(not(feature = "split"))]
+    view! { <SnapshotsPage/> }.into_any()
+}
+
+#[cfg(feature = "split")]
+mod chunks {
+    use super::*;
+    use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+    #[wasm_split(server_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn server_page(id: Option<u64>) -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <ServerPage id/> }.into_any())
+    }
+
+    #[wasm_split(snapshots_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn snapshots_page() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <SnapshotsPage/> }.into_any())
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Fetch {
+    Pending,
+    Failed,
+    Done,
+}
+
+/// "Loading…" while a page's code arrives, then the page; a failed fetch says so with Retry,
+/// which calls `load` again (the chunk loader keeps no failure, so that fetches again).
+pub fn lazy_page<F, E>(load: impl Fn() -> F + 'static) -> AnyView
+where
+    F: std::future::Future<Output = Result<AnyView, E>> + 'static,
+{
+    let state = RwSignal::new(Fetch::Pending);
+    let page = StoredValue::new_local(None::<AnyView>);
+    let load = StoredValue::new_local(load);
+    // The page is built when its code has arrived, inside the task: it must be built under this
+    // view's owner (for the session and other contexts), and not at all once the user has left.
+    let owner = Owner::current();
+    let fetch = move || {
+        let Some(loading) = load.try_with_value(|load| load()) else {
+            return;
+        };
+        state.set(Fetch::Pending);
+        let task = async move {
+            let fetched = match loading.await {
+                Ok(view) => {
+                    page.try_set_value(Some(view));
+                    Fetch::Done
+                }
+                Err(_) => Fetch::Failed,
+            };
+            state.try_set(fetched);
+        };
+        match &owner {
+            Some(owner) => owner.with(|| leptos::task::spawn_local_scoped_with_cancellation(task)),
+            None => leptos::task::spawn_local(task),
+        }
+    };
+    fetch();
+    (move || match state.get() {
+        Fetch::Pending => view! { <Loading what=Key::APP_PAGE_WHAT/> }.into_any(),
+        Fetch::Failed => {
+            let fetch = fetch.clone();
+            view! {
+                <div class="error-panel" role="alert">
+                    <p class="error-panel__title">{tr(Key::APP_PAGE_FAILED)}</p>
+                    <p class="error-panel__message">{tr(Key::APP_PAGE_FAILED_TEXT)}</p>
+                    <button type="button" class="button" on:click=move |_| fetch()>
+                        {tr(Key::COMMON_RETRY)}
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+        Fetch::Done => page
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(|| ().into_any()),
+    })
+    .into_any()
+}
