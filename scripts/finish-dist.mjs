@@ -11,7 +11,7 @@
 // Asset URLs are already relative (Trunk.toml public_url = "./"): they follow <base href>.
 // Usage: node scripts/finish-dist.mjs dist
 import { readFileSync, writeFileSync, readdirSync, mkdtempSync, rmSync } from "node:fs";
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { transformSync } from "esbuild";
@@ -82,12 +82,14 @@ const chunkPasses = ["--flatten", "--rereloop", "-Os", "-Os", "--reorder-functio
 if (process.env.WASM_OPT_NAMES === "1") chunkPasses.unshift("-g");
 // A chunk shares the main module's memory, which is not zero-filled by the time it arrives.
 const passes = [...chunkPasses, "--zero-filled-memory"];
+// wasm-split-cli writes a name subsection binaryen does not know (and drops): not worth a line
+// per chunk in every build's output. Anything else wasm-opt says is shown.
+const knownNoise = /^warning: unknown name subsection with id \d+ at \d+$/;
 const optimise = (input, output, passes) => {
-  try {
-    execFileSync(wasmOpt, [input, ...passes, "-o", output], { stdio: "inherit" });
-  } catch (error) {
-    fail(`wasm-opt: ${error.message}`);
-  }
+  const run = spawnSync(wasmOpt, [input, ...passes, "-o", output], { encoding: "utf8" });
+  const said = `${run.stdout ?? ""}${run.stderr ?? ""}`.split("\n").filter((line) => line.trim() && !knownNoise.test(line));
+  if (said.length) console.log(said.join("\n"));
+  if (run.status !== 0) fail(`wasm-opt on ${input}: ${run.error?.message ?? `exit status ${run.status}`}`);
 };
 // A release build (`--features split`, scripts/split-link.sh) leaves pages out of the main
 // wasm: their chunks come into dist/ here.

@@ -25,6 +25,7 @@ if (!files.some((name) => name.endsWith(".wasm"))) {
   process.exit(1);
 }
 
+const width = Math.max(40, ...served.map((name) => name.length + 4));
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(8) + " KB";
 const measure = (name) => {
   const data = readFileSync(join(dist, name));
@@ -43,16 +44,19 @@ const total = rows.reduce(
   { raw: 0, gzip: 0, brotli: 0 },
 );
 
-console.log(`${"file".padEnd(40)}${"raw".padStart(11)}${"gzip".padStart(11)}${"brotli".padStart(11)}`);
+console.log(`${"file".padEnd(width)}${"raw".padStart(11)}${"gzip".padStart(11)}${"brotli".padStart(11)}`);
 for (const row of rows) {
-  console.log(`${row.name.padEnd(40)}${kb(row.raw)}${kb(row.gzip)}${kb(row.brotli)}`);
+  console.log(`${row.name.padEnd(width)}${kb(row.raw)}${kb(row.gzip)}${kb(row.brotli)}`);
 }
-console.log(`${"total".padEnd(40)}${kb(total.raw)}${kb(total.gzip)}${kb(total.brotli)}`);
+console.log(`${"total".padEnd(width)}${kb(total.raw)}${kb(total.gzip)}${kb(total.brotli)}`);
 if (lazyFiles.length > 0) {
   console.log("fetched when a page first opens (not in the total):");
+  let brotli = 0;
   for (const row of lazyFiles.map(measure)) {
-    console.log(`  ${row.name.padEnd(38)}${kb(row.raw)}${kb(row.gzip)}${kb(row.brotli)}`);
+    console.log(`  ${row.name.padEnd(width - 2)}${kb(row.raw)}${kb(row.gzip)}${kb(row.brotli)}`);
+    brotli += row.brotli;
   }
+  console.log(`  ${"all of them".padEnd(width - 2)}${"".padStart(22)}${kb(brotli)}`);
 }
 console.log(`budget: ${budget.brotli_total_kb} KB brotli (scripts/size-budget.json)`);
 if (total.brotli > budgetBytes) {

@@ -9,7 +9,6 @@
 //  - the loader (part of every visit: the glue imports it) imports the glue by its real name, is
 //    minified and named by its hash (chunk-loader-HASH.js), and the glue imports it by that name.
 import { readFileSync, writeFileSync, readdirSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,0 +1,74 @@
+// The release wasm leaves one server's page and the all-snapshots page out of a first visit
+// (src/split_pages.rs): their code arrives as lazy-*.wasm chunks when the page is first opened.
+import { test, before, after, beforeEach } from "node:test";
+import assert from "node:assert/strict";
+import { launch, newPage, url, screenshot, resetSimulator, signIn, unexpectedProblems } from "./harness.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+beforeEach(async () => { await resetSimulator(); });
+
+/** The names (without their hash) of the chunks `page` has requested so far. */
+function recordChunks(page) {
+  const chunks = [];
+  page.on("request", (request) => {
+    const file = new URL(request.url()).pathname.split("/").pop();
+    const chunk = /^lazy-(.+)-[0-9a-f]{16}\.wasm$/.exec(file);
+    if (chunk) chunks.push(chunk[1]);
+  });
+  return chunks;
+}
+
+test("a first visit fetches no page chunk; a page's chunk comes once, when it is first opened", async () => {
+  const page = await newPage(browser);
+  const chunks = recordChunks(page);
+  await page.goto(url("/"));
+  await signIn(page);
+  await page.getByRole("link", { name: "build-runner" }).waitFor();
+  assert.deepEqual(chunks, [], "sign-in and the servers list need no chunk");
+
+  await page.getByRole("link", { name: "build-runner" }).click();
+  await page.getByRole("heading", { name: "Snapshots" }).waitFor();
+  await page.getByText(/of 5 snapshots used/).waitFor();
+  assert.deepEqual([...chunks].sort(), ["chunk_3", "split_server_page"]);
+
+  // Another server's page runs the code already there.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Servers" }).click();
+  await page.getByRole("link", { name: "web-server-01" }).click();
+  await page.getByText(/of 5 snapshots used/).waitFor();
+  assert.equal(chunks.length, 2, `no chunk fetched again: ${chunks}`);
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Snapshots" }).click();
+  await page.getByRole("heading", { name: "Snapshots", level: 1 }).waitFor();
+  await page.getByRole("table").waitFor();
+  assert.deepEqual(chunks.slice(2), ["split_snapshots_page"], "only its own chunk; the shared one is there");
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("a page whose chunk does not arrive says so, and Retry opens it", async () => {
+  const page = await newPage(browser);
+  let refused = 0;
+  await page.route(/\/lazy-split_server_page-[0-9a-f]{16}\.wasm$/, (route) => {
+    if (refused++ === 0) return route.abort("internetdisconnected");
+    return route.continue();
+  });
+  await page.goto(url("/"));
+  await signIn(page);
+  await page.getByRole("link", { name: "build-runner" }).click();
+
+  const alert = page.getByRole("alert");
+  await alert.getByText("Could not load this page").waitFor();
+  assert.match(await alert.textContent(), /Part of the panel did not arrive\. Check your connection and try again\./);
+  assert.equal(await page.getByRole("heading", { name: "Snapshots" }).count(), 0);
+  await screenshot(page, "split-chunk-failed");
+
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await page.getByText(/of 5 snapshots used/).waitFor();
+  assert.equal(refused, 2, "Retry fetched the chunk again");
+  assert.equal(await page.getByRole("alert").count(), 0);
+  // The chunk loader logs the failed fetch; the browser logs the refused request.
+  assert.deepEqual(unexpectedProblems(page, [/Failed to fetch|ERR_INTERNET_DISCONNECTED/]), []);
+  await page.context().close();
+});
