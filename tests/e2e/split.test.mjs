@@ -49,9 +49,13 @@ test("a first visit fetches no page chunk; a page's chunk comes once, when it is
 
 test("a page whose chunk does not arrive says so, and Retry opens it", async () => {
   const page = await newPage(browser);
+  // First no network, then an HTML 404 (a chunk of an older release, gone after a deploy),
+  // then the chunk.
   let refused = 0;
   await page.route(/\/lazy-split_server_page-[0-9a-f]{16}\.wasm$/, (route) => {
-    if (refused++ === 0) return route.abort("internetdisconnected");
+    refused++;
+    if (refused === 1) return route.abort("internetdisconnected");
+    if (refused === 2) return route.fulfill({ status: 404, contentType: "text/html", body: "<h1>Not Found</h1>" });
     return route.continue();
   });
   await page.goto(url("/"));
@@ -60,15 +64,21 @@ test("a page whose chunk does not arrive says so, and Retry opens it", async () 
 
   const alert = page.getByRole("alert");
   await alert.getByText("Could not load this page").waitFor();
-  assert.match(await alert.textContent(), /Part of the panel did not arrive\. Check your connection and try again\./);
+  assert.match(await alert.textContent(), /Part of the panel did not arrive\. Check your connection and try again; if the panel has just been updated, reload the page\./);
   assert.equal(await page.getByRole("heading", { name: "Snapshots" }).count(), 0);
   await screenshot(page, "split-chunk-failed");
 
   await alert.getByRole("button", { name: "Retry" }).click();
-  await page.getByText(/of 5 snapshots used/).waitFor();
+  for (let waited = 0; refused < 2 && waited < 5000; waited += 20) await page.waitForTimeout(20);
   assert.equal(refused, 2, "Retry fetched the chunk again");
+  await page.getByRole("alert").getByRole("button", { name: "Retry" }).waitFor();
+  assert.equal(await page.getByRole("heading", { name: "Snapshots" }).count(), 0, "HTML is not run as the page");
+
+  await page.getByRole("alert").getByRole("button", { name: "Retry" }).click();
+  await page.getByText(/of 5 snapshots used/).waitFor();
+  assert.equal(refused, 3);
   assert.equal(await page.getByRole("alert").count(), 0);
-  // The chunk loader logs the failed fetch; the browser logs the refused request.
-  assert.deepEqual(unexpectedProblems(page, [/Failed to fetch|ERR_INTERNET_DISCONNECTED/]), []);
+  // The chunk loader logs each failed fetch; the browser logs the refused request and the 404.
+  assert.deepEqual(unexpectedProblems(page, [/Failed to fetch|ERR_INTERNET_DISCONNECTED|HTTP status code is not ok|status of 404/]), []);
   await page.context().close();
 });
