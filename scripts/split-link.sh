@@ -6,6 +6,8 @@
 # the chunks and their loader (__wasm_split.js) go to wasm-split/ beside cargo's output, where
 # scripts/finish-dist.mjs picks them up.
 set -euo pipefail
+command -v wasm-split-cli >/dev/null 2>&1 ||
+  { echo "split-link: wasm-split-cli is not installed; scripts/setup.sh installs it" >&2; exit 1; }
 host="$(rustc -vV | sed -n 's/^host: //p')"
 lld="$(rustc --print sysroot)/lib/rustlib/$host/bin/rust-lld"
 "$lld" "$@" --emit-relocs
