@@ -9,6 +9,9 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 beforeEach(async () => { await resetSimulator(); });
 
+/** The servers list has every page (rows move while pages arrive: a click could miss). */
+const listComplete = (page) => page.getByText("6 of 6 servers shown").waitFor();
+
 /** The names (without their hash) of the chunks `page` has requested so far. */
 function recordChunks(page) {
   const chunks = [];
@@ -25,7 +28,7 @@ test("a first visit fetches no page chunk; a page's chunk comes once, when it is
   const chunks = recordChunks(page);
   await page.goto(url("/"));
   await signIn(page);
-  await page.getByRole("link", { name: "build-runner" }).waitFor();
+  await listComplete(page);
   assert.deepEqual(chunks, [], "sign-in and the servers list need no chunk");
 
   await page.getByRole("link", { name: "build-runner" }).click();
@@ -35,6 +38,7 @@ test("a first visit fetches no page chunk; a page's chunk comes once, when it is
 
   // Another server's page runs the code already there.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Servers" }).click();
+  await listComplete(page);
   await page.getByRole("link", { name: "web-server-01" }).click();
   await page.getByText(/of 5 snapshots used/).waitFor();
   assert.equal(chunks.length, 2, `no chunk fetched again: ${chunks}`);
@@ -60,6 +64,7 @@ test("a page whose chunk does not arrive says so, and Retry opens it", async () 
   });
   await page.goto(url("/"));
   await signIn(page);
+  await listComplete(page);
   await page.getByRole("link", { name: "build-runner" }).click();
 
   const alert = page.getByRole("alert");
@@ -80,5 +85,29 @@ test("a page whose chunk does not arrive says so, and Retry opens it", async () 
   assert.equal(await page.getByRole("alert").count(), 0);
   // The chunk loader logs each failed fetch; the browser logs the refused request and the 404.
   assert.deepEqual(unexpectedProblems(page, [/Failed to fetch|ERR_INTERNET_DISCONNECTED|HTTP status code is not ok|status of 404/]), []);
+  await page.context().close();
+});
+
+test("leaving a page while its chunk is on the way, then opening it again, works", async () => {
+  const page = await newPage(browser);
+  let requests = 0;
+  await page.route(/\/lazy-split_server_page-[0-9a-f]{16}\.wasm$/, async (route) => {
+    requests++;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto(url("/"));
+  await signIn(page);
+  await listComplete(page);
+  await page.getByRole("link", { name: "build-runner" }).click();
+  await page.getByText("Loading this page…").waitFor();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Servers" }).click();
+  await listComplete(page);
+  await page.getByRole("link", { name: "web-server-01" }).click();
+  await page.getByRole("heading", { name: "web-server-01" }).waitFor();
+  await page.getByText(/of 5 snapshots used/).waitFor();
+  assert.equal(requests, 1, "the chunk on the way was used, not fetched again");
+  assert.equal(await page.getByRole("heading", { name: "build-runner" }).count(), 0, "the page left is not shown");
+  assert.deepEqual(page.problems, []);
   await page.context().close();
 });
