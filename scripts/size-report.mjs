@@ -38,11 +38,12 @@ const measure = (name) => {
     }).length,
   };
 };
-const rows = files.map(measure);
-const total = rows.reduce(
+const sum = (rows) => rows.reduce(
   (sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli }),
   { raw: 0, gzip: 0, brotli: 0 },
 );
+const rows = files.map(measure);
+const total = sum(rows);
 
 console.log(`${"file".padEnd(width)}${"raw".padStart(11)}${"gzip".padStart(11)}${"brotli".padStart(11)}`);
 for (const row of rows) {
@@ -51,12 +52,12 @@ for (const row of rows) {
 console.log(`${"total".padEnd(width)}${kb(total.raw)}${kb(total.gzip)}${kb(total.brotli)}`);
 if (lazyFiles.length > 0) {
   console.log("fetched when a page first opens (not in the total):");
-  let brotli = 0;
-  for (const row of lazyFiles.map(measure)) {
+  const lazyRows = lazyFiles.map(measure);
+  for (const row of lazyRows) {
     console.log(`  ${row.name.padEnd(width - 2)}${kb(row.raw)}${kb(row.gzip)}${kb(row.brotli)}`);
-    brotli += row.brotli;
   }
-  console.log(`  ${"all of them".padEnd(width - 2)}${"".padStart(22)}${kb(brotli)}`);
+  const chunks = sum(lazyRows);
+  console.log(`  ${"all of them".padEnd(width - 2)}${kb(chunks.raw)}${kb(chunks.gzip)}${kb(chunks.brotli)}`);
 }
 console.log(`budget: ${budget.brotli_total_kb} KB brotli (scripts/size-budget.json)`);
 if (total.brotli > budgetBytes) {

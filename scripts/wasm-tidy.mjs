@@ -52,23 +52,23 @@ const name = (text) => {
   return concat([leb(bytes.length), bytes]);
 };
 
+/** Skips a table's or memory's limits (flags, minimum, maximum if flagged); returns their end. */
+function skipLimits(bytes, at) {
+  const [flags, next] = readLeb(bytes, at);
+  at = readLeb(bytes, next)[1];
+  return flags & 1 ? readLeb(bytes, at)[1] : at;
+}
+
 /** Skips an import's description (function, table, memory, global or tag); returns its end. */
 function skipDescription(bytes, at) {
   const kind = bytes[at++];
   switch (kind) {
     case 0: // function: type index
       return readLeb(bytes, at)[1];
-    case 1: { // table: element type, limits
-      at += 1;
-      const [flags, next] = readLeb(bytes, at);
-      at = readLeb(bytes, next)[1];
-      return flags & 1 ? readLeb(bytes, at)[1] : at;
-    }
-    case 2: { // memory: limits
-      const [flags, next] = readLeb(bytes, at);
-      at = readLeb(bytes, next)[1];
-      return flags & 1 ? readLeb(bytes, at)[1] : at;
-    }
+    case 1: // table: element type, limits
+      return skipLimits(bytes, at + 1);
+    case 2: // memory: limits
+      return skipLimits(bytes, at);
     case 3: // global: value type, mutability
       return at + 2;
     case 4: // tag: attribute, type index
@@ -177,20 +177,10 @@ function findSection(wasm, id) {
  * address by index.
  */
 export function exportFunctionTable(wasm, exportName) {
-  let importedTables = 0;
-  const imports = findSection(wasm, 2);
-  if (imports) {
-    const [count, first] = readLeb(imports, 0);
-    let cursor = first;
-    for (let i = 0; i < count; i++) {
-      const [moduleLength, moduleStart] = readLeb(imports, cursor);
-      const [fieldLength, fieldStart] = readLeb(imports, moduleStart + moduleLength);
-      const descriptionStart = fieldStart + fieldLength;
-      if (imports[descriptionStart] === 1) importedTables++;
-      cursor = skipDescription(imports, descriptionStart);
-    }
+  // An imported table would come first in the index space; the panel's module has none.
+  if (WebAssembly.Module.imports(new WebAssembly.Module(wasm)).some((i) => i.kind === "table")) {
+    throw new Error("the module imports a table; expected it to define its function table");
   }
-  if (importedTables > 0) throw new Error("the module imports a table; expected it to define its function table");
   const tables = findSection(wasm, 4);
   if (!tables) throw new Error("the module has no table section");
   const [count, first] = readLeb(tables, 0);
@@ -198,9 +188,7 @@ export function exportFunctionTable(wasm, exportName) {
   let cursor = first;
   for (let i = 0; i < count; i++) {
     if (tables[cursor] === 0x70) funcrefTables.push(i);
-    const [flags, next] = readLeb(tables, cursor + 1);
-    cursor = readLeb(tables, next)[1];
-    if (flags & 1) cursor = readLeb(tables, cursor)[1];
+    cursor = skipLimits(tables, cursor + 1);
   }
   if (funcrefTables.length !== 1) throw new Error(`expected one function table, found ${funcrefTables.length}`);
   return replaceSection(wasm, 7, (body) => {

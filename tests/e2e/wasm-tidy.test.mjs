@@ -3,7 +3,7 @@
 // of guessing. (The e2e tests then run the whole panel on the tidied build.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { dropExports, shortenImports } from "../../scripts/wasm-tidy.mjs";
+import { dropExports, exportFunctionTable, shortenImports } from "../../scripts/wasm-tidy.mjs";
 
 const GLUE = "./vps-panel_bg.js";
 const text = (s) => {
@@ -83,4 +83,31 @@ test("exports that match are dropped; the others and the rest of the module stay
 
 test("a module without exports cannot have them dropped", () => {
   assert.throws(() => dropExports(moduleWith([[GLUE, "__wbg_alert_0123456789abcdef", FUNCTION]]), /x/), /no section 7/);
+});
+
+/** A module with these tables (`[reference type, limits bytes]`) and one exported function. */
+function moduleWithTables(tables) {
+  return Uint8Array.from([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, [1, 0x60, 0, 0]),
+    ...section(3, [1, 0]),
+    ...section(4, [tables.length, ...tables.flatMap(([type, limits]) => [type, ...limits])]),
+    ...section(7, [1, ...text("main"), 0x00, 0]),
+    ...section(10, [1, 2, 0, 0x0b]),
+  ]);
+}
+const FUNCREF = 0x70;
+const EXTERNREF = 0x6f;
+
+test("the function table is exported by name, beside an externref table, and the module stays valid", () => {
+  const wasm = exportFunctionTable(moduleWithTables([[EXTERNREF, [0x00, 128, 1]], [FUNCREF, [0x01, 3, 200, 1]]]), "__indirect_function_table");
+  const exports = WebAssembly.Module.exports(new WebAssembly.Module(wasm));
+  assert.deepEqual(exports, [{ name: "main", kind: "function" }, { name: "__indirect_function_table", kind: "table" }]);
+  const { exports: live } = new WebAssembly.Instance(new WebAssembly.Module(wasm));
+  assert.equal(live.__indirect_function_table.length, 3, "the funcref table, not the externref one");
+});
+
+test("a module with no function table, or two, fails instead of guessing", () => {
+  assert.throws(() => exportFunctionTable(moduleWithTables([[EXTERNREF, [0x00, 1]]]), "t"), /expected one function table, found 0/);
+  assert.throws(() => exportFunctionTable(moduleWithTables([[FUNCREF, [0x00, 1]], [FUNCREF, [0x00, 2]]]), "t"), /expected one function table, found 2/);
 });
