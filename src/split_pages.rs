@@ -2,9 +2,9 @@
 //! by `scripts/split-link.sh`) each page below is cut out of the main wasm into a chunk of its
 //! own, fetched when the page is first opened; other builds call the page directly.
 
-use crate::components::Loading;
+use crate::components::{ErrorPanel, Failure, Loading};
 use crate::features::snapshots::{ServerPage, SnapshotsPage};
-use crate::i18n::{tr, Key};
+use crate::i18n::Key;
 use leptos::prelude::*;
 
 /// One server's page (its snapshots and every dialog): 39 KB of a first visit otherwise.
@@ -79,21 +79,17 @@ where
         }
     };
     fetch();
+    let retry = Callback::new(move |()| fetch());
     (move || match state.get() {
         Fetch::Pending => view! { <Loading what=Key::APP_PAGE_WHAT/> }.into_any(),
-        Fetch::Failed => {
-            let fetch = fetch.clone();
-            view! {
-                <div class="error-panel" role="alert">
-                    <p class="error-panel__title">{tr(Key::APP_PAGE_FAILED)}</p>
-                    <p class="error-panel__message">{tr(Key::APP_PAGE_FAILED_TEXT)}</p>
-                    <button type="button" class="button" on:click=move |_| fetch()>
-                        {tr(Key::COMMON_RETRY)}
-                    </button>
-                </div>
-            }
-            .into_any()
+        Fetch::Failed => view! {
+            <ErrorPanel
+                title=Key::APP_PAGE_FAILED
+                error=Failure::Panel(Key::APP_PAGE_FAILED_TEXT)
+                on_retry=retry
+            />
         }
+        .into_any(),
         Fetch::Done => page
             .try_update_value(Option::take)
             .flatten()

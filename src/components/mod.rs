@@ -13,7 +13,7 @@ mod status_badge;
 
 pub use dialog::Dialog;
 pub use emphasised::Emphasised;
-pub use error_panel::ErrorPanel;
+pub use error_panel::{ErrorPanel, Failure};
 pub use keyed_list::keyed_list;
 pub use language_select::LanguageSelect;
 pub use list_cap::{cut_short, ListCapNotice};
