@@ -18,7 +18,7 @@ import { transformSync } from "esbuild";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { dropExports, exportFunctionTable, shortenImports } from "./wasm-tidy.mjs";
-import { isSplit, placeChunks } from "./split-chunks.mjs";
+import { contentHash, isSplit, placeChunks } from "./split-chunks.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const indexPath = join(dist, "index.html");
@@ -39,7 +39,7 @@ const loaders = [...html.matchAll(/<script type="module"(?: nonce="[^"]*")?>([\s
 if (loaders.length !== 1) fail(`expected trunk's one inline loader script in ${indexPath}, found ${loaders.length}`);
 const [tag, code] = loaders[0];
 if (!code.includes("'./")) fail("the loader imports by absolute URL: set public_url = \"./\" in Trunk.toml");
-const boot = `boot-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
+const boot = `boot-${contentHash(code)}.js`;
 writeFileSync(join(dist, boot), code.trim() + "\n");
 html = html.replace(tag, `<script type="module" src="./${boot}"></script>`);
 
@@ -100,7 +100,7 @@ if (isSplit(tidy.wasm)) {
   try {
     tidy.wasm = exportFunctionTable(tidy.wasm, "__indirect_function_table");
     const split = placeChunks({ dist, glueName, glue: tidy.glue, linked: join(profile, "vps-panel.wasm"),
-      splitDir: join(profile, "wasm-split"), wasmOptPasses: chunkPasses, optimise });
+      splitDir: join(profile, "wasm-split"), optimise: (input, output) => optimise(input, output, chunkPasses) });
     tidy.glue = split.glue;
     lazyFiles = split.files;
   } catch (error) {

@@ -17,7 +17,8 @@ import { transformSync } from "esbuild";
 /** The module name through which the main wasm imports the chunk loader. */
 export const LOADER_MODULE = "./__wasm_split.js";
 
-const contentHash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+/** The short content hash in every file name finish-dist.mjs gives. */
+export const contentHash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 
 /** Does this (wasm-bindgen output) wasm import the chunk loader, i.e. was it split? */
 export function isSplit(wasm) {
@@ -27,9 +28,9 @@ export function isSplit(wasm) {
 /**
  * Writes the chunks and their loader into `dist`; returns the glue importing the loader by its
  * new name. `linked` is the wasm cargo linked (before wasm-bindgen), `splitDir` the linker's
- * wasm-split/, `optimise(input, output, passes)` runs wasm-opt.
+ * wasm-split/, `optimise(input, output)` runs wasm-opt as chunks need it.
  */
-export function placeChunks({ dist, glueName, glue, linked, splitDir, wasmOptPasses, optimise }) {
+export function placeChunks({ dist, glueName, glue, linked, splitDir, optimise }) {
   if (!existsSync(join(splitDir, "main.sha256"))) throw new Error(`the wasm imports ${LOADER_MODULE} but ${splitDir} has no chunks: link with scripts/split-link.sh`);
   const expected = readFileSync(join(splitDir, "main.sha256"), "utf8").trim();
   const actual = createHash("sha256").update(readFileSync(linked)).digest("hex");
@@ -45,7 +46,7 @@ export function placeChunks({ dist, glueName, glue, linked, splitDir, wasmOptPas
       const reference = `"./${chunk}"`;
       if (!loader.includes(reference)) throw new Error(`the loader never fetches ${chunk}`);
       const output = join(work, chunk);
-      optimise(join(splitDir, chunk), output, wasmOptPasses);
+      optimise(join(splitDir, chunk), output);
       const bytes = readFileSync(output);
       const name = `lazy-${chunk.replace(/\.wasm$/, "")}-${contentHash(bytes)}.wasm`;
       writeFileSync(join(dist, name), bytes);

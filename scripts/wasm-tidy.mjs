@@ -78,25 +78,31 @@ function skipDescription(bytes, at) {
   }
 }
 
+/** Each section of the module in order: its id and where it starts and ends (header included). */
+function* sections(wasm) {
+  let at = 8;
+  while (at < wasm.length) {
+    const [length, body] = readLeb(wasm, at + 1);
+    yield { id: wasm[at], at, body, end: body + length };
+    at = body + length;
+  }
+}
+
 /** Calls `edit(body)` on the section with this id; returns the module with its answer instead. */
 function replaceSection(wasm, id, edit) {
-  const sections = [wasm.subarray(0, 8)];
-  let at = 8;
+  const parts = [wasm.subarray(0, 8)];
   let found = false;
-  while (at < wasm.length) {
-    const [length, start] = readLeb(wasm, at + 1);
-    const end = start + length;
-    if (wasm[at] === id) {
-      const body = edit(wasm.subarray(start, end));
-      sections.push(Uint8Array.of(id), leb(body.length), body);
+  for (const section of sections(wasm)) {
+    if (section.id === id) {
+      const body = edit(wasm.subarray(section.body, section.end));
+      parts.push(Uint8Array.of(id), leb(body.length), body);
       found = true;
     } else {
-      sections.push(wasm.subarray(at, end));
+      parts.push(wasm.subarray(section.at, section.end));
     }
-    at = end;
   }
   if (!found) throw new Error(`the module has no section ${id}`);
-  return concat(sections);
+  return concat(parts);
 }
 
 /**
@@ -161,11 +167,8 @@ export function shortenImports(wasm, glue, glueModule) {
 
 /** The body of the section with this id, or undefined. */
 function findSection(wasm, id) {
-  let at = 8;
-  while (at < wasm.length) {
-    const [length, start] = readLeb(wasm, at + 1);
-    if (wasm[at] === id) return wasm.subarray(start, start + length);
-    at = start + length;
+  for (const section of sections(wasm)) {
+    if (section.id === id) return wasm.subarray(section.body, section.end);
   }
   return undefined;
 }
