@@ -19,12 +19,12 @@ timed() { # name, command...
 timed "setup (installs only what is missing)" scripts/setup.sh
 timed "cargo fmt --check" cargo fmt --all -- --check
 timed "clippy, native crates" \
-  cargo clippy --quiet -p vps-devapi -p vps-panel --all-targets -- -D warnings
+  cargo clippy --quiet -p vps-devapi -p vps-panel -p vps-calendar --all-targets -- -D warnings
 timed "clippy, panel on wasm32" \
   cargo clippy --quiet -p vps-panel --target "$WASM_TARGET" --lib --bins --test browser -- -D warnings
 timed "clippy, panel on wasm32 as released (pages split off)" \
   cargo clippy --quiet -p vps-panel --target "$WASM_TARGET" --features split --lib --bins -- -D warnings
-timed "native unit and contract tests" cargo test -p vps-devapi -p vps-panel
+timed "native unit and contract tests" cargo test -p vps-devapi -p vps-panel -p vps-calendar
 timed "wasm-bindgen-test in headless Chromium" scripts/wasm-test.sh
 timed "release build" scripts/build-release.sh
 timed "bundle size" node scripts/size-report.mjs dist

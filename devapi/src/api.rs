@@ -11,6 +11,7 @@ use serde_json::{json, Map, Value};
 use std::time::Instant;
 
 use crate::paging::page;
+use crate::reply::detail;
 use crate::world::{Refusal, Server, Snapshot, World, MAX_NAME_LEN};
 use crate::AppState;
 
@@ -44,10 +45,6 @@ fn only(router: MethodRouter<AppState>) -> MethodRouter<AppState> {
 
 async fn not_found() -> Response {
     detail(StatusCode::NOT_FOUND, "Not found.")
-}
-
-pub fn detail(status: StatusCode, text: &str) -> Response {
-    (status, Json(json!({ "detail": text }))).into_response()
 }
 
 /// Every API request needs `Authorization: Bearer <the token>`; also advances simulated time.

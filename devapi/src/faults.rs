@@ -9,6 +9,7 @@ use futures_util::StreamExt;
 use serde::Deserialize;
 use std::time::Duration;
 
+use crate::reply::detail;
 use crate::AppState;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -115,15 +116,13 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
 
 fn fault_response(mode: FaultMode) -> Response {
     match mode {
-        FaultMode::Http500 => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            axum::Json(serde_json::json!({"detail": "Simulated server error."})),
-        )
-            .into_response(),
+        FaultMode::Http500 => detail(StatusCode::INTERNAL_SERVER_ERROR, "Simulated server error."),
         FaultMode::Http429 => (
-            StatusCode::TOO_MANY_REQUESTS,
             [(header::RETRY_AFTER, "20")],
-            axum::Json(serde_json::json!({"detail": "Request was throttled. Expected available in 20 seconds."})),
+            detail(
+                StatusCode::TOO_MANY_REQUESTS,
+                "Request was throttled. Expected available in 20 seconds.",
+            ),
         )
             .into_response(),
         FaultMode::MalformedJson => (
@@ -163,6 +162,5 @@ fn fault_response(mode: FaultMode) -> Response {
             )
                 .into_response()
         }
-
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! `api` holds the documented endpoints, `world` the simulated account and its clock,
 //! `faults` the failures tests can ask for, `control` the test-only endpoints, `panel` the
-//! static files.
+//! static files; `paging` cuts lists into pages and `reply` writes the error body they share.
 
 pub mod api;
 pub mod args;
@@ -10,6 +10,7 @@ mod control;
 pub mod faults;
 mod paging;
 mod panel;
+mod reply;
 pub mod world;
 
 use axum::http::HeaderValue;

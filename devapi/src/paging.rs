@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Value};
 
-use crate::api::detail;
+use crate::reply::detail;
 
 /// One page of `items` as JSON, or the whole list as the docs show it when `page_size` is
 /// `None`. Only the items on the page are turned into JSON: with `--servers 10000` a page is

@@ -1,12 +1,12 @@
 //! The HTTP client: every request to the API goes through [`ApiClient::send`].
 
 use super::error::{error_from_response, ApiError};
-use super::json::Decode;
 use super::models::{CreateSnapshot, CreatedSnapshot, Me, Page, RestoreStarted, Server, Snapshot};
 use super::paging::{checked_next, Listing, Progress, MAX_PAGES};
 use super::url::join_url;
 use gloo_net::http::{Request, RequestBuilder};
 use send_wrapper::SendWrapper;
+use serde::de::DeserializeOwned;
 use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
@@ -97,7 +97,7 @@ impl ApiClient {
         &self,
         request: &CreateSnapshot,
     ) -> impl Future<Output = Result<CreatedSnapshot, ApiError>> {
-        let body = Some(request.to_json());
+        let body = Some(super::json::to_string(request));
         let sent = self.send(Method::Post, self.url("snapshots/"), &[], body);
         async move { decode(&sent.await?) }
     }
@@ -127,7 +127,7 @@ impl ApiClient {
         async move { sent.await.map(|_| ()) }
     }
 
-    fn get_json<T: Decode>(
+    fn get_json<T: DeserializeOwned>(
         &self,
         path: &str,
         query: &[(&str, Option<String>)],
@@ -139,7 +139,7 @@ impl ApiClient {
     /// Every page of a list: follows `next` while it stays under the API base (the token goes
     /// nowhere else), up to [`MAX_PAGES`]. A failure on any page fails the whole list: a
     /// partial list is never presented as complete.
-    fn list_all<T: Decode + 'static>(
+    fn list_all<T: DeserializeOwned + 'static>(
         &self,
         path: &str,
         query: &[(&str, Option<String>)],
@@ -290,7 +290,7 @@ fn page_origin() -> String {
 }
 
 /// Decodes a 2xx body, turning anything unreadable (HTML, truncated JSON) into `Decode`.
-fn decode<T: Decode>(body: &str) -> Result<T, ApiError> {
+fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
     super::json::from_str(body).map_err(ApiError::Decode)
 }
 

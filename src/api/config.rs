@@ -1,7 +1,8 @@
 //! Where the API lives, read at run time from `config.json` next to `index.html`.
 
-use super::json::{Decode, DecodeError, Json, Object};
+use super::json::{self, optional_whole};
 use super::DEFAULT_TIMEOUT_MS;
+use serde::Deserialize;
 
 /// Used when `config.json` is missing or unreadable: the API on the page's own origin.
 pub const DEFAULT_API_BASE: &str = "/api/v1";
@@ -22,25 +23,18 @@ impl Default for PanelConfig {
     }
 }
 
+/// `config.json` as written; unknown members are ignored.
+#[derive(Deserialize)]
 struct ConfigFile {
     api_base: Option<String>,
+    #[serde(default, deserialize_with = "optional_whole")]
     timeout_ms: Option<u32>,
-}
-
-impl Decode for ConfigFile {
-    fn decode<J: Json>(value: &J) -> Result<Self, DecodeError> {
-        let file = Object::of(value)?;
-        Ok(ConfigFile {
-            api_base: file.optional("api_base")?,
-            timeout_ms: file.optional("timeout_ms")?,
-        })
-    }
 }
 
 /// Reads the text of `config.json`; a reason when it cannot be used.
 pub fn parse_config(text: &str) -> Result<PanelConfig, String> {
-    let file: ConfigFile = super::json::from_str(text)
-        .map_err(|error| format!("config.json is not valid JSON: {error}"))?;
+    let file: ConfigFile =
+        json::from_str(text).map_err(|error| format!("config.json is not valid JSON: {error}"))?;
     let base = file
         .api_base
         .map(|base| base.trim().trim_end_matches('/').to_owned())

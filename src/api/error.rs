@@ -1,6 +1,6 @@
 //! The one error type of the API layer, and how a failed response becomes one.
 
-use super::json::Json;
+use super::json::{self, Texts};
 use crate::i18n::{t, tf, tn, Key};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -80,15 +80,10 @@ const MESSAGE_MEMBERS: [&str; 4] = ["detail", "error", "message", "non_field_err
 /// Reads an error body: `detail`, `error`, `message`, `non_field_errors[0]`, then per-field lists.
 /// Anything that is not a JSON object (an HTML proxy page, an empty body) yields no message.
 pub fn server_message(body: &str) -> ServerMessage {
-    // One pass over the members. Field errors are inserted one by one: collecting into a
-    // B-tree sorts first, and that sort is code the wasm would carry for this one place.
-    let members = super::json::parse(body)
-        .ok()
-        .and_then(|value| value.members());
+    let members: BTreeMap<String, Texts> = json::from_str(body).unwrap_or_default();
     let mut said: [Option<String>; MESSAGE_MEMBERS.len()] = Default::default();
     let mut field_errors = BTreeMap::new();
-    for (name, value) in members.unwrap_or_default() {
-        let texts = texts_of(&value);
+    for (name, Texts(texts)) in members {
         match MESSAGE_MEMBERS.iter().position(|member| *member == name) {
             Some(at) => {
                 said[at] = texts
@@ -111,17 +106,6 @@ pub fn server_message(body: &str) -> ServerMessage {
     ServerMessage {
         message,
         field_errors,
-    }
-}
-
-/// The strings of one member of an error body. Field errors are lists of strings in this API
-/// style; a bare string is taken as a list of one; anything else (numbers, objects, strings in
-/// nested lists) gives none.
-fn texts_of<J: Json>(value: &J) -> Vec<String> {
-    match (value.text(), value.items()) {
-        (Some(text), _) => vec![text],
-        (None, Some(items)) => items.iter().filter_map(Json::text).collect(),
-        (None, None) => Vec::new(),
     }
 }
 

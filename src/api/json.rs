@@ -1,288 +1,222 @@
-//! JSON in and out of the API layer, with no JSON library in the wasm.
-//!
-//! In the browser, `JSON.parse` reads the text and the models read the parsed value through
-//! [`Json`]; native builds, which run the unit tests of the same decoders, parse with
-//! `serde_json`. Hand-written decoders instead of `serde`: the derive code, `serde-wasm-bindgen`
-//! and the float formatting its error messages pull in were about 37 KB of the wasm (see
-//! docs/performance.md). The browser tests run the shipped path against garbled, HTML and
-//! mistyped bodies.
+//! JSON in and out of the API layer: `serde` for every body, plus the few reading rules the
+//! derives cannot say on their own (numbers as a browser holds them, null lists, error bodies).
 
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
+use std::marker::PhantomData;
 
-/// A parsed JSON value, read the same way whichever parser made it.
-pub trait Json: Sized {
-    /// Member `name` of an object; `None` when it is absent or this is not an object.
-    fn member(&self, name: &str) -> Option<Self>;
-    /// The members of an object in their order; `None` when this is not an object.
-    fn members(&self) -> Option<Vec<(String, Self)>>;
-    /// The items of a list; `None` when this is not a list.
-    fn items(&self) -> Option<Vec<Self>>;
-    fn text(&self) -> Option<String>;
-    /// A whole number from 0 to 2^53 − 1 (ids, sizes); `None` for any other value.
-    fn whole_number(&self) -> Option<u64>;
-    fn is_null(&self) -> bool;
-    /// An object, not a list (`JSON.parse` makes both JS objects).
-    fn is_object(&self) -> bool;
-}
-
-/// Reads a model from a parsed JSON value.
-pub trait Decode: Sized {
-    fn decode<J: Json>(value: &J) -> Result<Self, DecodeError>;
-}
-
-/// What was expected where: `results[3].id: expected a whole number`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DecodeError {
-    path: String,
-    expected: &'static str,
-}
-
-impl DecodeError {
-    fn expected(what: &'static str) -> Self {
-        DecodeError {
-            path: String::new(),
-            expected: what,
-        }
-    }
-
-    /// The same error, one level further out (a member name or a `[index]`).
-    fn within(mut self, segment: &str) -> Self {
-        let joiner = if self.path.is_empty() || self.path.starts_with('[') {
-            ""
+/// Reads `text` as a `T`; when it cannot, serde's reason with the path to the bad value
+/// (`results[3].id: invalid type: string "801", expected a whole number at line 1 column 40`).
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let Object(value) = serde_path_to_error::deserialize(&mut reader).map_err(|error| {
+        let path = error.path().to_string();
+        let reason = error.into_inner();
+        if path == "." {
+            reason.to_string()
         } else {
-            "."
-        };
-        self.path = format!("{segment}{joiner}{}", self.path);
-        self
-    }
-}
-
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if !self.path.is_empty() {
-            write!(f, "{}: ", self.path)?;
+            format!("{path}: {reason}")
         }
-        write!(f, "expected {}", self.expected)
+    })?;
+    reader.end().map_err(|error| error.to_string())?;
+    Ok(value)
+}
+
+/// A model read only from a JSON object. serde's derives also read a struct from a list of its
+/// members in order; no API body means that, so `[801, "a"]` is refused, not read as an `Os`.
+pub struct Object<T>(pub T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+    fn deserialize<D: Deserializer<'de>>(reader: D) -> Result<Self, D::Error> {
+        reader
+            .deserialize_map(ObjectVisitor(PhantomData))
+            .map(Object)
     }
 }
 
-/// The members of a JSON object, read by name.
-pub struct Object<'a, J>(&'a J);
+struct ObjectVisitor<T>(PhantomData<T>);
 
-impl<'a, J: Json> Object<'a, J> {
-    /// `value` as an object; an error for a list, text, number or null.
-    pub fn of(value: &'a J) -> Result<Self, DecodeError> {
-        if value.is_object() {
-            Ok(Object(value))
-        } else {
-            Err(DecodeError::expected("an object"))
-        }
+impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object")
     }
 
-    /// A member that must be there and not null.
-    pub fn required<T: Decode>(&self, name: &str) -> Result<T, DecodeError> {
-        match self.0.member(name) {
-            Some(value) => T::decode(&value).map_err(|error| error.within(name)),
-            None => Err(DecodeError::expected("a value").within(name)),
-        }
-    }
-
-    /// A member the API may leave out or send as null: both read as `None`.
-    pub fn optional<T: Decode>(&self, name: &str) -> Result<Option<T>, DecodeError> {
-        match self.0.member(name) {
-            Some(value) if !value.is_null() => T::decode(&value)
-                .map(Some)
-                .map_err(|error| error.within(name)),
-            _ => Ok(None),
-        }
+    fn visit_map<A: MapAccess<'de>>(self, members: A) -> Result<T, A::Error> {
+        T::deserialize(MapAccessDeserializer::new(members))
     }
 }
 
-impl Decode for String {
-    fn decode<J: Json>(value: &J) -> Result<Self, DecodeError> {
-        value.text().ok_or(DecodeError::expected("text"))
-    }
+/// A member holding a model (`#[serde(deserialize_with = "object")]`).
+pub fn object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(reader: D) -> Result<T, D::Error> {
+    Object::deserialize(reader).map(|Object(model)| model)
 }
 
-impl Decode for u64 {
-    fn decode<J: Json>(value: &J) -> Result<Self, DecodeError> {
-        value
-            .whole_number()
-            .ok_or(DecodeError::expected("a whole number"))
-    }
+/// A member holding a model, or null, or left out (`#[serde(default, deserialize_with = ...)]`).
+pub fn optional_object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    reader: D,
+) -> Result<Option<T>, D::Error> {
+    Option::<Object<T>>::deserialize(reader).map(|read| read.map(|Object(model)| model))
 }
 
-impl Decode for u32 {
-    fn decode<J: Json>(value: &J) -> Result<Self, DecodeError> {
-        u64::decode(value)?
-            .try_into()
-            .map_err(|_| DecodeError::expected("a smaller whole number"))
-    }
+/// A member holding a list of models.
+pub fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    reader: D,
+) -> Result<Vec<T>, D::Error> {
+    Vec::<Object<T>>::deserialize(reader)
+        .map(|read| read.into_iter().map(|Object(model)| model).collect())
 }
 
-impl<T: Decode> Decode for Vec<T> {
-    fn decode<J: Json>(value: &J) -> Result<Self, DecodeError> {
-        let items = value.items().ok_or(DecodeError::expected("a list"))?;
-        items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| {
-                T::decode(item).map_err(|error| error.within(&format!("[{index}]")))
-            })
-            .collect()
-    }
+/// `value` as JSON text: a request body.
+pub fn to_string<T: Serialize>(value: &T) -> String {
+    // Serialising the request models cannot fail: their keys are strings and they hold no
+    // floats or maps with other keys.
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 /// The largest whole number a JSON number holds exactly in a browser (2^53 − 1).
-const MAX_EXACT: f64 = 9_007_199_254_740_991.0;
+const MAX_EXACT: u64 = 9_007_199_254_740_991;
 
-/// `n` as a whole number when it is one within 0..=2^53 − 1; `-1`, `1.5` and `1e300` are not.
-fn whole(n: f64) -> Option<u64> {
-    ((0.0..=MAX_EXACT).contains(&n) && n.fract() == 0.0).then_some(n as u64)
-}
+/// A whole number from 0 to 2^53 − 1, read as the browser's `JSON.parse` would give it:
+/// `801.0` is 801; `-1`, `1.5`, `1e300` and 2^53 are refused rather than rounded.
+struct WholeNumber;
 
-/// `text` as a JSON string literal, quotes included.
-pub fn quote(text: &str) -> String {
-    let mut quoted = String::with_capacity(text.len() + 2);
-    quoted.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => quoted.push_str("\\\""),
-            '\\' => quoted.push_str("\\\\"),
-            '\n' => quoted.push_str("\\n"),
-            '\r' => quoted.push_str("\\r"),
-            '\t' => quoted.push_str("\\t"),
-            c if u32::from(c) < 0x20 => {
-                quoted.push_str("\\u00");
-                for shift in [4, 0] {
-                    let digit = (u32::from(c) >> shift) & 0xF;
-                    quoted.push(char::from_digit(digit, 16).unwrap_or('0'));
-                }
-            }
-            c => quoted.push(c),
-        }
-    }
-    quoted.push('"');
-    quoted
-}
+impl Visitor<'_> for WholeNumber {
+    type Value = u64;
 
-#[cfg(target_arch = "wasm32")]
-mod browser {
-    use super::{whole, Json};
-    use js_sys::{Array, Object, Reflect};
-    use wasm_bindgen::{JsCast, JsValue};
-
-    /// A plain object from `JSON.parse` (a list is not one).
-    fn as_object(value: &JsValue) -> Option<&Object> {
-        (value.is_object() && !Array::is_array(value)).then(|| value.unchecked_ref())
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a whole number")
     }
 
-    impl Json for JsValue {
-        fn member(&self, name: &str) -> Option<Self> {
-            // `JSON.parse` objects inherit from `Object.prototype`; none of the member names
-            // the models read (`id`, `name`, `results`…) is one of its properties.
-            let value = Reflect::get(as_object(self)?, &JsValue::from_str(name)).ok()?;
-            (!value.is_undefined()).then_some(value)
-        }
-
-        fn members(&self) -> Option<Vec<(String, Self)>> {
-            let entries = Object::entries(as_object(self)?);
-            Some(
-                entries
-                    .iter()
-                    .filter_map(|entry| {
-                        let pair: Array = entry.unchecked_into();
-                        Some((pair.get(0).as_string()?, pair.get(1)))
-                    })
-                    .collect(),
-            )
-        }
-
-        fn items(&self) -> Option<Vec<Self>> {
-            Array::is_array(self).then(|| self.unchecked_ref::<Array>().to_vec())
-        }
-
-        fn text(&self) -> Option<String> {
-            self.as_string()
-        }
-
-        fn whole_number(&self) -> Option<u64> {
-            self.as_f64().and_then(whole)
-        }
-
-        fn is_null(&self) -> bool {
-            JsValue::is_null(self)
-        }
-
-        fn is_object(&self) -> bool {
-            as_object(self).is_some()
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<u64, E> {
+        if n <= MAX_EXACT {
+            Ok(n)
+        } else {
+            Err(E::invalid_value(de::Unexpected::Unsigned(n), &self))
         }
     }
 
-    /// Parses `text` with the browser's `JSON.parse`; the reason when it is not JSON.
-    pub fn parse(text: &str) -> Result<JsValue, String> {
-        js_sys::JSON::parse(text).map_err(|error| {
-            error
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_else(|| "not JSON".to_owned())
-        })
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<u64, E> {
+        match u64::try_from(n) {
+            Ok(n) => self.visit_u64(n),
+            Err(_) => Err(E::invalid_value(de::Unexpected::Signed(n), &self)),
+        }
+    }
+
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<u64, E> {
+        if (0.0..=MAX_EXACT as f64).contains(&n) && n.fract() == 0.0 {
+            Ok(n as u64)
+        } else {
+            Err(E::invalid_value(de::Unexpected::Float(n), &self))
+        }
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-mod native {
-    use super::{whole, Json};
-    use serde_json::Value;
+/// A model's whole-number member (`#[serde(deserialize_with = "whole")]`): ids, sizes, counts.
+pub fn whole<'de, D: Deserializer<'de>, T: TryFrom<u64>>(reader: D) -> Result<T, D::Error> {
+    let n = reader.deserialize_any(WholeNumber)?;
+    T::try_from(n).map_err(|_| {
+        de::Error::invalid_value(de::Unexpected::Unsigned(n), &"a smaller whole number")
+    })
+}
 
-    impl Json for Value {
-        fn member(&self, name: &str) -> Option<Self> {
-            self.as_object()?.get(name).cloned()
-        }
-
-        fn members(&self) -> Option<Vec<(String, Self)>> {
-            Some(
-                self.as_object()?
-                    .iter()
-                    .map(|(name, value)| (name.clone(), value.clone()))
-                    .collect(),
-            )
-        }
-
-        fn items(&self) -> Option<Vec<Self>> {
-            self.as_array().cloned()
-        }
-
-        fn text(&self) -> Option<String> {
-            self.as_str().map(str::to_owned)
-        }
-
-        fn whole_number(&self) -> Option<u64> {
-            // As the browser reads numbers: `801.0` is 801, 2^53 and above are not exact.
-            self.as_f64().and_then(whole)
-        }
-
-        fn is_null(&self) -> bool {
-            Value::is_null(self)
-        }
-
-        fn is_object(&self) -> bool {
-            Value::is_object(self)
+/// The same for a member the API may leave out or send as null
+/// (`#[serde(default, deserialize_with = "optional_whole")]`).
+pub fn optional_whole<'de, D: Deserializer<'de>, T: TryFrom<u64>>(
+    reader: D,
+) -> Result<Option<T>, D::Error> {
+    struct Whole<T>(T);
+    impl<'de, T: TryFrom<u64>> Deserialize<'de> for Whole<T> {
+        fn deserialize<D: Deserializer<'de>>(reader: D) -> Result<Self, D::Error> {
+            whole(reader).map(Whole)
         }
     }
+    Option::<Whole<T>>::deserialize(reader).map(|read| read.map(|Whole(n)| n))
+}
 
-    pub fn parse(text: &str) -> Result<Value, String> {
-        serde_json::from_str(text).map_err(|error| error.to_string())
+/// A list the API may send as null: read as empty (`#[serde(default, deserialize_with = ...)]`).
+pub fn null_as_empty<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    reader: D,
+) -> Result<Vec<T>, D::Error> {
+    Option::<Vec<T>>::deserialize(reader).map(Option::unwrap_or_default)
+}
+
+/// The strings of one member of an error body. Field errors are lists of strings in this API
+/// style; a bare string is a list of one; anything else (numbers, objects, strings in nested
+/// lists) gives none. Never an error, so an odd member cannot hide the others.
+#[derive(Debug, Default)]
+pub struct Texts(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Texts {
+    fn deserialize<D: Deserializer<'de>>(reader: D) -> Result<Self, D::Error> {
+        reader.deserialize_any(TextsVisitor { nested: false })
     }
 }
 
-#[cfg(target_arch = "wasm32")]
-pub use browser::parse;
-#[cfg(not(target_arch = "wasm32"))]
-pub use native::parse;
+/// Reads [`Texts`]; one level down (`nested`), only a bare string counts.
+struct TextsVisitor {
+    nested: bool,
+}
 
-/// Reads `text` as a `T`; the reason when it is not JSON or not that shape.
-pub fn from_str<T: Decode>(text: &str) -> Result<T, String> {
-    let value = parse(text)?;
-    T::decode(&value).map_err(|error| error.to_string())
+impl<'de> Visitor<'de> for TextsVisitor {
+    type Value = Texts;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Texts, E> {
+        Ok(Texts(vec![text.to_owned()]))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Texts, A::Error> {
+        let mut texts = Vec::new();
+        if self.nested {
+            while items.next_element::<IgnoredAny>()?.is_some() {}
+            return Ok(Texts(texts));
+        }
+        while let Some(Nested(item)) = items.next_element()? {
+            texts.extend(item.0);
+        }
+        Ok(Texts(texts))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut members: A) -> Result<Texts, A::Error> {
+        while members.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Texts::default())
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Texts, E> {
+        Ok(Texts::default())
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Texts, E> {
+        Ok(Texts::default())
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Texts, E> {
+        Ok(Texts::default())
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Texts, E> {
+        Ok(Texts::default())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Texts, E> {
+        Ok(Texts::default())
+    }
+}
+
+/// An item of a list inside an error body: a string, or nothing.
+struct Nested(Texts);
+
+impl<'de> Deserialize<'de> for Nested {
+    fn deserialize<D: Deserializer<'de>>(reader: D) -> Result<Self, D::Error> {
+        reader
+            .deserialize_any(TextsVisitor { nested: true })
+            .map(Nested)
+    }
 }

@@ -2,7 +2,6 @@
 
 mod client;
 mod config;
-mod decode;
 mod error;
 mod json;
 pub mod models;

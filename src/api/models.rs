@@ -1,19 +1,23 @@
 //! Shapes of the documented VPS.org API bodies.
 //!
-//! Decoding is tolerant on purpose: unknown fields are ignored, unknown status strings are kept
-//! verbatim, and values the API may leave out or send as `null` are `Option`s.
+//! Decoding is tolerant on purpose: unknown fields are ignored (serde's default), unknown status
+//! strings are kept verbatim, and values the API may leave out or send as `null` are `Option`s.
+//! Whole numbers go through [`whole`], which reads them as a browser holds them.
 
-use super::json::{quote, Decode, DecodeError, Json};
+use super::json::{null_as_empty, object, objects, optional_object, optional_whole, whole};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// `GET /account/me/`: who the token belongs to.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Me {
+    #[serde(deserialize_with = "object")]
     pub account: Account,
+    #[serde(deserialize_with = "object")]
     pub token: TokenInfo,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Account {
     pub email: Option<String>,
     pub first_name: Option<String>,
@@ -43,121 +47,128 @@ impl Account {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct TokenInfo {
     pub name: Option<String>,
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub permissions: Vec<String>,
 }
 
 /// Every list endpoint answers `{"count": N, "results": [...]}`, with `next` while more pages
 /// follow (`previous` is not needed).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(bound = "T: Deserialize<'de>")]
 pub struct Page<T> {
+    #[serde(default, deserialize_with = "optional_whole")]
     pub count: Option<u64>,
+    #[serde(deserialize_with = "objects")]
     pub results: Vec<T>,
     /// The next page's absolute URL; null or absent on the last (or only) page.
     pub next: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Server {
+    #[serde(deserialize_with = "whole")]
     pub id: u64,
     pub name: String,
     pub hostname: Option<String>,
     pub status: ServerStatus,
     pub ip_address: Option<String>,
     pub location: Option<String>,
+    #[serde(default, deserialize_with = "optional_object")]
     pub plan: Option<Plan>,
+    #[serde(default, deserialize_with = "optional_object")]
     pub os: Option<Os>,
     pub created_at: Option<String>,
     pub updated_at: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Plan {
+    #[serde(deserialize_with = "whole")]
     pub id: u64,
     pub name: String,
+    #[serde(deserialize_with = "whole")]
     pub vcpus: u32,
     /// Megabytes (inferred from the documented values).
+    #[serde(deserialize_with = "whole")]
     pub memory: u64,
     /// Gigabytes (inferred from the documented values).
+    #[serde(deserialize_with = "whole")]
     pub storage: u64,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Os {
+    #[serde(deserialize_with = "whole")]
     pub id: u64,
     pub name: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Snapshot {
+    #[serde(deserialize_with = "whole")]
     pub id: u64,
+    #[serde(deserialize_with = "object")]
     pub server: ServerRef,
     pub name: String,
     pub status: SnapshotStatus,
     /// `null` while the snapshot is in progress.
+    #[serde(default, deserialize_with = "optional_whole")]
     pub size_mb: Option<u64>,
     pub created_at: String,
     pub description: Option<String>,
 }
 
 /// The `{id, name}` a snapshot carries for its server.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct ServerRef {
+    #[serde(deserialize_with = "whole")]
     pub id: u64,
     pub name: Option<String>,
 }
 
-/// `POST /snapshots/` body.
-#[derive(Clone, Debug, PartialEq)]
+/// `POST /snapshots/` body; an absent description is left out, not sent as null.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CreateSnapshot {
     pub server_id: u64,
     pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 
-impl CreateSnapshot {
-    /// The request body; an absent description is left out, not sent as null.
-    pub fn to_json(&self) -> String {
-        let description = self
-            .description
-            .as_deref()
-            .map(|text| format!(",\"description\":{}", quote(text)))
-            .unwrap_or_default();
-        format!(
-            "{{\"server_id\":{},\"name\":{}{description}}}",
-            self.server_id,
-            quote(&self.name)
-        )
-    }
-}
-
 /// `201` answer to a create: the new snapshot plus a human message.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct CreatedSnapshot {
+    /// The snapshot's members and `message` come side by side in one object.
+    #[serde(flatten)]
     pub snapshot: Snapshot,
     pub message: Option<String>,
 }
 
 /// `200` answer to a restore.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct RestoreStarted {
     pub status: Option<String>,
     pub message: Option<String>,
+    #[serde(deserialize_with = "object")]
     pub snapshot: RestoredSnapshot,
+    #[serde(deserialize_with = "object")]
     pub server: RestoredServer,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct RestoredSnapshot {
+    #[serde(deserialize_with = "whole")]
     pub id: u64,
     pub name: Option<String>,
     pub created_at: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct RestoredServer {
+    #[serde(deserialize_with = "whole")]
     pub id: u64,
     pub name: Option<String>,
     pub status: ServerStatus,
@@ -167,7 +178,8 @@ pub struct RestoredServer {
 macro_rules! status_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, Deserialize)]
+        #[serde(from = "String")]
         pub enum $name {
             $($variant,)+
             /// A value the docs do not list, kept verbatim.
@@ -201,9 +213,9 @@ macro_rules! status_enum {
             }
         }
 
-        impl Decode for $name {
-            fn decode<J: Json>(value: &J) -> Result<Self, DecodeError> {
-                String::decode(value).map(|text| Self::parse(&text))
+        impl From<String> for $name {
+            fn from(text: String) -> Self {
+                Self::parse(&text)
             }
         }
     };

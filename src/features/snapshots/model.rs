@@ -4,8 +4,9 @@
 use crate::api::models::{ServerStatus, Snapshot, SnapshotStatus};
 use crate::api::MAX_SNAPSHOT_NAME_LEN;
 use crate::components::status_label;
-use crate::format::{civil_from_days, parse_timestamp};
+use crate::format::parse_timestamp;
 use crate::i18n::{t, tf, tn, Key};
+use vps_calendar::civil_from_days;
 
 use super::SNAPSHOT_LIMIT;
 
