@@ -1,7 +1,6 @@
 //! Snapshots: the all-snapshots page, and the server page where a server's snapshots are kept.
 
 pub mod model;
-pub mod restore_flow;
 mod server_page;
 mod snapshots_page;
 mod table;

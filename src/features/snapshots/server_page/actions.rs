@@ -1,11 +1,7 @@
 //! The three writes and the dialog that is open. Actions live at page level so an answer that
 //! arrives after its dialog closed still updates the page.
 
-use super::create_dialog::CreateDialog;
-use super::delete_dialog::DeleteDialog;
-use super::make_room_dialog::MakeRoomDialog;
-use super::restore_dialog::RestoreDialog;
-use super::safe_restore::SafeRestore;
+use super::restore::SafeRestore;
 use super::store::PageStore;
 use crate::api::models::{CreateSnapshot, CreatedSnapshot, RestoreStarted};
 use crate::api::ApiError;
@@ -235,33 +231,5 @@ fn report(notifier: Notifier, what: &str, error: &ApiError) {
             Key::ACTIONS_FAILURE,
             &[("what", what), ("error", &error.to_string())],
         ));
-    }
-}
-
-pub fn render_dialog(open: OpenDialog, store: PageStore, actions: Actions) -> AnyView {
-    let server = store
-        .server
-        .with_untracked(|s| s.ready().cloned().flatten());
-    let Some(server) = server else {
-        return ().into_any();
-    };
-    match open {
-        OpenDialog::Create => view! { <CreateDialog server actions store/> }.into_any(),
-        OpenDialog::Restore(id) => match store.snapshot_untracked(id) {
-            Some(snapshot) => {
-                // Read once: the safety snapshot changes the count while the dialog is open.
-                let room = untrack(|| store.count())
-                    .is_some_and(|used| used < crate::api::SNAPSHOTS_PER_SERVER);
-                view! { <RestoreDialog server snapshot actions store room/> }.into_any()
-            }
-            None => ().into_any(),
-        },
-        OpenDialog::Delete(id) => match store.snapshot_untracked(id) {
-            Some(snapshot) => view! { <DeleteDialog snapshot actions/> }.into_any(),
-            None => ().into_any(),
-        },
-        OpenDialog::MakeRoom(next) => {
-            view! { <MakeRoomDialog server next store actions/> }.into_any()
-        }
     }
 }

@@ -4,10 +4,10 @@
 mod actions;
 mod create_dialog;
 mod delete_dialog;
+mod dialogs;
 mod make_room_dialog;
-mod restore_dialog;
+mod restore;
 mod rows;
-mod safe_restore;
 mod store;
 
 use super::SNAPSHOT_LIMIT;
@@ -63,7 +63,7 @@ fn ServerPageFor(id: u64) -> impl IntoView {
             <ServerSnapshots store actions/>
         </Show>
         <p class="visually-hidden" role="status">{move || store.announcement.get()}</p>
-        {move || actions.dialog.get().map(|open| actions::render_dialog(open, store, actions))}
+        {move || actions.dialog.get().map(|open| dialogs::render_dialog(open, store, actions))}
     }
 }
 

@@ -1,11 +1,13 @@
-use super::super::model::confirms;
-use super::super::restore_flow::Step;
-use super::actions::{Actions, Next};
-use super::make_room_dialog::MakeRoomButton;
-use super::safe_restore::{cancelled_text, Request};
-use super::store::PageStore;
+//! The restore dialog: typed confirmation, the safety snapshot choice, and the steps as they run.
+
+use super::run::{cancelled_text, Request};
+use super::steps::Step;
 use crate::api::models::{Server, Snapshot};
 use crate::components::{use_notifier, Dialog, Emphasised};
+use crate::features::snapshots::model::confirms;
+use crate::features::snapshots::server_page::actions::{Actions, Next};
+use crate::features::snapshots::server_page::make_room_dialog::MakeRoomButton;
+use crate::features::snapshots::server_page::store::PageStore;
 use crate::format::{count, exact_time, parse_timestamp};
 use crate::i18n::{t, tf, tr, Key};
 use crate::session::use_session;

@@ -1,5 +1,5 @@
 //! Restore with a way back: save the current state as a snapshot, wait until it is completed,
-//! then restore, exactly once. Pure steps and transitions; `server_page::safe_restore` runs them.
+//! then restore, exactly once. Pure steps and transitions; `run` runs them.
 
 use crate::api::models::SnapshotStatus;
 use crate::components::status_label;
@@ -121,7 +121,10 @@ impl Step {
 
 /// The safety snapshot's name: `pre-restore-20261127-1412` (UTC), within the name rule.
 pub fn safety_name(unix_seconds: i64) -> String {
-    format!("pre-restore-{}", super::model::compact_stamp(unix_seconds))
+    format!(
+        "pre-restore-{}",
+        crate::features::snapshots::model::compact_stamp(unix_seconds)
+    )
 }
 
 /// The safety snapshot's description: which snapshot is about to be restored.

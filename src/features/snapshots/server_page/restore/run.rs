@@ -1,13 +1,13 @@
-//! Runs a restore with a safety snapshot first (see `restore_flow`): create, wait until it is
+//! Runs a restore with a safety snapshot first (the steps in `steps`): create, wait until it is
 //! completed, then restore exactly once. The task holds only app-level handles (session,
 //! notifier) and writes page signals with `try_`, so it carries on when the user goes to another
 //! page of the panel; closing the tab before the restore is sent stops it with nothing sent.
 
-use super::super::now_seconds;
-use super::super::restore_flow::{safety_description, safety_name, Event, Step};
-use super::store::PageStore;
+use super::steps::{safety_description, safety_name, Event, Step};
 use crate::api::models::CreateSnapshot;
 use crate::components::Notifier;
+use crate::features::snapshots::now_seconds;
+use crate::features::snapshots::server_page::store::PageStore;
 use crate::i18n::{t, tf, Key};
 use crate::live::POLL_MS;
 use crate::session::Session;
