@@ -2,7 +2,9 @@
 
 use crate::api::{load_config, PanelConfig};
 use crate::base_path::href;
-use crate::components::{use_page_title, LanguageSelect, Loading, Notifications, Notifier};
+use crate::components::{
+    use_page_title, LanguageSelect, Loading, Notifications, Notifier, PRODUCT_NAME,
+};
 use crate::features::servers::ServersPage;
 use crate::features::sign_in::{sign_in_path, SignInPage};
 use crate::i18n::{t, text, tf, tr, Key};
@@ -12,9 +14,6 @@ use crate::session::{use_session, Session, SignInNotice};
 use crate::split_pages;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// Product name shown in the header and the document title.
-pub const PRODUCT_NAME: &str = "VPS Panel";
 
 /// Reads `config.json`, then starts the panel with the configured API base.
 #[component]

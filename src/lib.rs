@@ -7,6 +7,7 @@ pub mod api;
 pub mod app;
 pub mod base_path;
 pub mod components;
+pub mod error_text;
 pub mod features;
 pub mod format;
 pub mod i18n;

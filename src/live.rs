@@ -1,7 +1,6 @@
-//! Keeping what is on screen current: the state of a load, and a refresh timer that runs only
-//! while something is still changing.
+//! Keeping what is on screen current: a refresh timer that runs only while something is still
+//! changing.
 
-use crate::api::ApiError;
 use crate::session::Session;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -10,32 +9,6 @@ use wasm_bindgen::JsCast;
 
 /// Between refreshes while work is in flight: at most 5 s, and 4 s keeps the API load modest.
 pub const POLL_MS: u32 = 4_000;
-
-/// A list or record as it arrives from the API.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Loaded<T> {
-    Loading,
-    Failed(ApiError),
-    Ready(T),
-}
-
-impl<T> Loaded<T> {
-    pub fn ready(&self) -> Option<&T> {
-        match self {
-            Loaded::Ready(value) => Some(value),
-            _ => None,
-        }
-    }
-
-    /// A load's value: `None` (first load still running) is `Loading`.
-    pub fn from_result(result: Option<Result<T, ApiError>>) -> Self {
-        match result {
-            None => Loaded::Loading,
-            Some(Ok(value)) => Loaded::Ready(value),
-            Some(Err(error)) => Loaded::Failed(error),
-        }
-    }
-}
 
 /// Calls `refresh` every [`POLL_MS`] while `in_flight` holds and the tab is visible, and at
 /// once when the tab becomes visible again; holds off while the API is throttling us (429).

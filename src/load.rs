@@ -1,9 +1,11 @@
-//! What a page reads from the API ([`Load`]) and what it asks the API to do ([`Command`]).
+//! What a page reads from the API ([`Load`], seen by views as [`Loaded`]) and what it asks the
+//! API to do ([`Command`]).
 //!
 //! Two small primitives in place of Leptos's `LocalResource` and `Action`: the panel uses a
 //! sliver of what those do (no suspense, no server rendering, no hydration), and their async
 //! machinery was about 35 KB of the wasm (docs/performance.md).
 
+use crate::api::ApiError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::future::Future;
@@ -133,5 +135,31 @@ impl<I: 'static, O: 'static> Command<I, O> {
     /// The last answer, until the next dispatch's or a reset (`value().set(None)`).
     pub fn value(&self) -> RwSignal<Option<O>, LocalStorage> {
         self.value
+    }
+}
+
+/// A list or record as it arrives from the API.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loaded<T> {
+    Loading,
+    Failed(ApiError),
+    Ready(T),
+}
+
+impl<T> Loaded<T> {
+    pub fn ready(&self) -> Option<&T> {
+        match self {
+            Loaded::Ready(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// A load's value: `None` (first load still running) is `Loading`.
+    pub fn from_result(result: Option<Result<T, ApiError>>) -> Self {
+        match result {
+            None => Loaded::Loading,
+            Some(Ok(value)) => Loaded::Ready(value),
+            Some(Err(error)) => Loaded::Failed(error),
+        }
     }
 }

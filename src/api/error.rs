@@ -1,13 +1,11 @@
 //! The one error type of the API layer, and how a failed response becomes one.
 
 use super::json::{self, Texts};
-use crate::i18n::{t, tf, tn, Key};
 use std::collections::BTreeMap;
-use std::fmt;
 
 /// Every way an API call can fail. Owned and `Clone` so views can keep and show it.
-/// Its `Display` is the explanation in the reader's language; the server's own words are
-/// shown as they came.
+/// Its `Display`, the explanation in the reader's language, is written by `crate::error_text`:
+/// this layer holds the server's own words and no text of the interface.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
     Network(String),
@@ -30,25 +28,6 @@ pub enum ApiError {
     Decode(String),
     /// A `next` link outside the configured API base: not followed, and the token not sent.
     UnsafeLink(String),
-}
-
-impl fmt::Display for ApiError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = match self {
-            ApiError::Network(detail) => tf(Key::ERROR_NETWORK, &[("detail", detail)]),
-            ApiError::Timeout(seconds) => tn(Key::ERROR_TIMEOUT, u64::from(*seconds), &[]),
-            ApiError::Aborted => t(Key::ERROR_ABORTED).to_owned(),
-            ApiError::Unauthorized { .. } => t(Key::ERROR_UNAUTHORIZED).to_owned(),
-            ApiError::NotFound { message } if message.is_empty() => describe_status(404),
-            ApiError::Http {
-                status, message, ..
-            } if message.is_empty() => describe_status(*status),
-            ApiError::NotFound { message } | ApiError::Http { message, .. } => message.clone(),
-            ApiError::Decode(detail) => tf(Key::ERROR_DECODE, &[("detail", detail)]),
-            ApiError::UnsafeLink(link) => tf(Key::ERROR_UNSAFE_LINK, &[("link", link)]),
-        };
-        f.write_str(&text)
-    }
 }
 
 impl std::error::Error for ApiError {}
@@ -126,29 +105,4 @@ pub fn error_from_response(status: u16, body: &str) -> ApiError {
             field_errors,
         },
     }
-}
-
-/// "The API answered with HTTP 502 Bad Gateway.": when the body gives no message of its own.
-/// The status and its standard reason phrase are technical identifiers, the same in every
-/// language.
-pub fn describe_status(status: u16) -> String {
-    let reason = match status {
-        400 => "Bad Request",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        409 => "Conflict",
-        429 => "Too Many Requests",
-        500 => "Internal Server Error",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        _ => "",
-    };
-    let status = if reason.is_empty() {
-        status.to_string()
-    } else {
-        format!("{status} {reason}")
-    };
-    tf(Key::ERROR_HTTP_STATUS, &[("status", &status)])
 }

@@ -6,14 +6,12 @@ mod error;
 mod json;
 pub mod models;
 mod paging;
-mod snapshot_name;
 mod url;
 
 pub use client::{ApiClient, ServerFilter, DEFAULT_TIMEOUT_MS};
 pub use config::{load_config, parse_config, PanelConfig, DEFAULT_API_BASE};
-pub use error::{describe_status, error_from_response, server_message, ApiError, ServerMessage};
+pub use error::{error_from_response, server_message, ApiError, ServerMessage};
 pub use paging::{Listing, Progress, MAX_PAGES};
-pub use snapshot_name::{snapshot_name_problem, MAX_SNAPSHOT_NAME_LEN};
 pub use url::join_url;
 
 /// The documented limit of snapshots per server; the API refuses a sixth with a 400.

@@ -19,5 +19,5 @@ pub use language_select::LanguageSelect;
 pub use list_cap::{cut_short, ListCapNotice};
 pub use loading::Loading;
 pub use notifications::{use_notifier, Notifications, Notifier};
-pub use page_title::use_page_title;
+pub use page_title::{use_page_title, PRODUCT_NAME};
 pub use status_badge::{status_label, StatusBadge};

@@ -1,5 +1,7 @@
-use crate::app::PRODUCT_NAME;
 use leptos::prelude::*;
+
+/// Product name shown in the header and the document title.
+pub const PRODUCT_NAME: &str = "VPS Panel";
 
 /// Sets `document.title` to "<page> · VPS Panel" while the calling page is shown.
 pub fn use_page_title(page: impl Fn() -> String + Send + Sync + 'static) {

@@ -10,8 +10,9 @@ use crate::components::{
 };
 use crate::format::{count, plan_resources};
 use crate::i18n::{t, text, tf, tn, tr, Key};
-use crate::live::{refresh_while, Loaded};
+use crate::live::refresh_while;
 use crate::load::Load;
+use crate::load::Loaded;
 use crate::router::{query_value, use_router, Navigation};
 use crate::session::use_session;
 use leptos::prelude::*;

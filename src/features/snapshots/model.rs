@@ -1,8 +1,8 @@
 //! Pure rules of the snapshot actions: name suggestions, when restore is allowed, what is
 //! still in flight, and what changed between two refreshes.
 
+use super::MAX_SNAPSHOT_NAME_LEN;
 use crate::api::models::{ServerStatus, Snapshot, SnapshotStatus};
-use crate::api::MAX_SNAPSHOT_NAME_LEN;
 use crate::components::status_label;
 use crate::format::parse_timestamp;
 use crate::i18n::{t, tf, tn, Key};
@@ -133,7 +133,7 @@ pub fn oldest_first_except(snapshots: &[Snapshot], keep: Option<u64>) -> Vec<Sna
 mod tests {
     use super::*;
     use crate::api::models::ServerRef;
-    use crate::api::snapshot_name_problem;
+    use crate::features::snapshots::snapshot_name_problem;
 
     fn snapshot(id: u64, status: SnapshotStatus, created_at: &str) -> Snapshot {
         Snapshot {

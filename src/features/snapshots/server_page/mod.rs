@@ -16,11 +16,12 @@ use crate::base_path::href;
 use crate::components::{use_page_title, ErrorPanel, Loading, StatusBadge};
 use crate::format::{count, plan_resources};
 use crate::i18n::{t, text, tf, tr, Key};
+use crate::load::Loaded;
 use crate::session::use_session;
 use actions::{Actions, Next, OpenDialog};
 use leptos::prelude::*;
 use make_room_dialog::MakeRoomButton;
-use store::{Loaded, PageStore};
+use store::PageStore;
 
 /// The page of server `id` (`None`: the address does not name one).
 #[component]

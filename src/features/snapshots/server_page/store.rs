@@ -4,7 +4,7 @@
 use super::super::model::{changes, in_flight, newest_first};
 use crate::api::models::{Server, ServerStatus, Snapshot};
 use crate::api::{ApiClient, ApiError, ServerFilter};
-pub use crate::live::Loaded;
+use crate::load::Loaded;
 use crate::session::{ApiFuture, Session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

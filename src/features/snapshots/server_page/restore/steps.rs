@@ -135,7 +135,7 @@ pub fn safety_description(restoring_from: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::snapshot_name_problem;
+    use crate::features::snapshots::snapshot_name_problem;
 
     fn waiting() -> Step {
         Step::Saving.next(Event::SafetyCreated {
