@@ -10,6 +10,8 @@
 //  - refuses a build with inline scripts or style attributes of its own.
 // Asset URLs are already relative (Trunk.toml public_url = "./"): they follow <base href>.
 // Usage: node scripts/finish-dist.mjs dist
+// FINISH_DIST_SKIP=minify,drop-exports,short-imports,flatten,reorder leaves those steps out, so
+// scripts/measure-steps.sh can say what each one saves (docs/build.md).
 import { readFileSync, writeFileSync, readdirSync, mkdtempSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
@@ -21,12 +23,16 @@ import { dropExports, exportFunctionTable, shortenImports } from "./wasm-tidy.mj
 import { contentHash, isSplit, placeChunks } from "./split-chunks.mjs";
 
 const dist = process.argv[2] ?? "dist";
+const STEPS = ["minify", "drop-exports", "short-imports", "flatten", "reorder"];
+const skipped = new Set((process.env.FINISH_DIST_SKIP ?? "").split(",").filter(Boolean));
+const runs = (step) => !skipped.has(step);
 const indexPath = join(dist, "index.html");
 let html = readFileSync(indexPath, "utf8");
 const fail = (reason) => {
   console.error(`finish-dist: ${reason}`);
   process.exit(1);
 };
+for (const step of skipped) if (!STEPS.includes(step)) fail(`FINISH_DIST_SKIP: no step "${step}" (steps: ${STEPS.join(", ")})`);
 
 /** The integrity attribute of the file's link must match the bytes served. */
 const setIntegrity = (name, bytes) => {
@@ -49,8 +55,9 @@ const minified = new Map();
 for (const name of readdirSync(dist)) {
   const loader = name.endsWith(".css") ? "css" : /^vps-panel-[0-9a-f]+\.js$/.test(name) ? "js" : null;
   if (!loader) continue;
-  const { code } = transformSync(readFileSync(join(dist, name), "utf8"), { loader, minify: true, format: loader === "js" ? "esm" : undefined, legalComments: "none" });
-  minified.set(name, code);
+  const source = readFileSync(join(dist, name), "utf8");
+  const minify = () => transformSync(source, { loader, minify: true, format: loader === "js" ? "esm" : undefined, legalComments: "none" }).code;
+  minified.set(name, runs("minify") ? minify() : source);
 }
 const names = [...minified.keys()];
 const cssName = names.find((name) => name.endsWith(".css"));
@@ -66,8 +73,14 @@ let tidy;
 try {
   // `wasm-streams` (leptos depends on server_fn, which depends on it) exports JS stream classes
   // the panel never makes; without their exports wasm-opt removes their code.
-  const { wasm, dropped } = dropExports(readFileSync(join(dist, wasmName)), /^(__wbg_)?intounderlying/);
-  tidy = { dropped, ...shortenImports(wasm, minified.get(glueName), "./vps-panel_bg.js") };
+  const built = readFileSync(join(dist, wasmName));
+  const { wasm, dropped } = runs("drop-exports")
+    ? dropExports(built, /^(__wbg_)?intounderlying/)
+    : { wasm: built, dropped: [] };
+  const renamed = runs("short-imports")
+    ? shortenImports(wasm, minified.get(glueName), "./vps-panel_bg.js")
+    : { wasm, glue: minified.get(glueName), renamed: -1 };
+  tidy = { dropped, ...renamed };
 } catch (error) {
   fail(`${wasmName}: ${error.message}`);
 }
@@ -77,7 +90,8 @@ if (tidy.renamed === 0) fail(`${wasmName}: no imports from the glue to rename (w
 // copies of one generic function side by side (docs/performance.md). WASM_OPT_NAMES=1 keeps
 // function names, for `twiggy` on a profiling build.
 const wasmOpt = fileURLToPath(new URL("../node_modules/.bin/wasm-opt", import.meta.url));
-const chunkPasses = ["--flatten", "--rereloop", "-Os", "-Os", "--reorder-functions-by-name", "--converge",
+const chunkPasses = [...(runs("flatten") ? ["--flatten", "--rereloop"] : []), "-Os", "-Os",
+  ...(runs("reorder") ? ["--reorder-functions-by-name"] : []), "--converge",
   "--low-memory-unused", "--strip-producers", "--strip-target-features"];
 if (process.env.WASM_OPT_NAMES === "1") chunkPasses.unshift("-g");
 // A chunk shares the main module's memory, which is not zero-filled by the time it arrives.
@@ -128,4 +142,5 @@ if (/<script(?![^>]*\ssrc=)[^>]*>/.test(html)) fail("an inline <script> is left:
 if (/\sstyle=/.test(html) || /<style[\s>]/.test(html)) fail("an inline style is left: a strict CSP would block it");
 
 writeFileSync(indexPath, html);
+if (skipped.size) console.log(`finish-dist: left out ${[...skipped].join(", ")}`);
 console.log(`finish-dist: loader moved to ${boot}; ${names.join(" and ")} minified; ${tidy.dropped.length} unused exports dropped, ${tidy.renamed} imports renamed, wasm-opt run; ${lazyFiles.length ? `split: ${lazyFiles.join(", ")}; ` : ""}CSP meta in place`);

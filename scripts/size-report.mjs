@@ -3,14 +3,17 @@
 // brotli budget. 404.html is left out: it is index.html again, served only for deep links.
 // The lazy-*.wasm chunks (scripts/split-chunks.mjs) are listed apart: a page's chunk is fetched
 // when that page is first opened, not on a first visit.
-// Usage: node scripts/size-report.mjs [dist]
+// Usage: node scripts/size-report.mjs [dist] [--total]
+//   --total prints only the first visit's brotli total in KB and checks no budget.
 import { readFileSync, readdirSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = process.argv[2] ?? join(root, "dist");
+const args = process.argv.slice(2);
+const totalOnly = args.includes("--total");
+const dist = args.find((arg) => !arg.startsWith("--")) ?? join(root, "dist");
 const budget = JSON.parse(readFileSync(join(root, "scripts/size-budget.json"), "utf8"));
 const budgetBytes = budget.brotli_total_kb * 1024;
 
@@ -44,6 +47,10 @@ const sum = (rows) => rows.reduce(
 );
 const rows = files.map(measure);
 const total = sum(rows);
+if (totalOnly) {
+  console.log((total.brotli / 1024).toFixed(1));
+  process.exit(0);
+}
 
 console.log(`${"file".padEnd(width)}${"raw".padStart(11)}${"gzip".padStart(11)}${"brotli".padStart(11)}`);
 for (const row of rows) {

@@ -42,8 +42,6 @@ pub fn SnapshotsPage() -> impl IntoView {
         snapshots.with(Option::is_none)
             && first_page.with(|f| f.as_ref().is_some_and(|(id, _)| *id == server_id.get()))
     });
-    let servers =
-        Load::new(move || session.call(|api| api.servers(&ServerFilter::default(), |_, _| ())));
     let rows = Memo::new(move |_| match snapshots.get() {
         Some(result) => result.map(|page| page.results).unwrap_or_default(),
         None if partial.get() => first_page
@@ -72,45 +70,9 @@ pub fn SnapshotsPage() -> impl IntoView {
         move || snapshots.refetch(),
     );
 
-    let on_server = move |ev| {
-        let value = event_target_value(&ev);
-        let path = if value.is_empty() {
-            "/snapshots".to_owned()
-        } else {
-            format!("/snapshots?server_id={value}")
-        };
-        router.navigate(&path, Navigation::Replace);
-    };
-    let selected = move || server_id.get().map(|id| id.to_string()).unwrap_or_default();
-
     view! {
         <div class="page-head"><h1>{tr(Key::SNAPSHOTS_TITLE)}</h1></div>
-        <div class="filter-bar" role="search" aria-label=text(Key::SNAPSHOTS_FILTER_LABEL)>
-            <label class="field field--inline">
-                <span class="field__label">{tr(Key::SNAPSHOTS_SERVER)}</span>
-                <select class="select" prop:value=selected on:change=on_server>
-                    <option value="" selected=move || selected().is_empty()>{tr(Key::SNAPSHOTS_ALL_SERVERS)}</option>
-                    {move || {
-                        let mut options: Vec<(String, String)> = servers
-                            .get()
-                            .and_then(Result::ok)
-                            .map(|page| page.results.into_iter().map(|s| (s.id.to_string(), s.name)).collect())
-                            .unwrap_or_default();
-                        let current = selected();
-                        if !current.is_empty() && !options.iter().any(|(id, _)| *id == current) {
-                            options.push((current.clone(), tf(Key::SNAPSHOTS_SERVER_NUMBER, &[("id", &current)])));
-                        }
-                        options
-                            .into_iter()
-                            .map(|(id, name)| {
-                                let is_selected = id == current;
-                                view! { <option value=id selected=is_selected>{name}</option> }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </label>
-        </div>
+        <ServerSelect server_id/>
         {move || {
             snapshots
                 .with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).and_then(cut_short))
@@ -141,5 +103,56 @@ pub fn SnapshotsPage() -> impl IntoView {
             }
             .into_any(),
         }}
+    }
+}
+
+/// The server filter: every server of the account by name, and the one in the URL even when the
+/// list does not have it (a deleted server's snapshots stay reachable).
+#[component]
+fn ServerSelect(
+    /// The server in the URL's `?server_id=`, if any.
+    server_id: Memo<Option<u64>>,
+) -> impl IntoView {
+    let session = use_session();
+    let router = use_router();
+    let servers =
+        Load::new(move || session.call(|api| api.servers(&ServerFilter::default(), |_, _| ())));
+    let on_server = move |ev| {
+        let value = event_target_value(&ev);
+        let path = if value.is_empty() {
+            "/snapshots".to_owned()
+        } else {
+            format!("/snapshots?server_id={value}")
+        };
+        router.navigate(&path, Navigation::Replace);
+    };
+    let selected = move || server_id.get().map(|id| id.to_string()).unwrap_or_default();
+    view! {
+        <div class="filter-bar" role="search" aria-label=text(Key::SNAPSHOTS_FILTER_LABEL)>
+            <label class="field field--inline">
+                <span class="field__label">{tr(Key::SNAPSHOTS_SERVER)}</span>
+                <select class="select" prop:value=selected on:change=on_server>
+                    <option value="" selected=move || selected().is_empty()>{tr(Key::SNAPSHOTS_ALL_SERVERS)}</option>
+                    {move || {
+                        let mut options: Vec<(String, String)> = servers
+                            .get()
+                            .and_then(Result::ok)
+                            .map(|page| page.results.into_iter().map(|s| (s.id.to_string(), s.name)).collect())
+                            .unwrap_or_default();
+                        let current = selected();
+                        if !current.is_empty() && !options.iter().any(|(id, _)| *id == current) {
+                            options.push((current.clone(), tf(Key::SNAPSHOTS_SERVER_NUMBER, &[("id", &current)])));
+                        }
+                        options
+                            .into_iter()
+                            .map(|(id, name)| {
+                                let is_selected = id == current;
+                                view! { <option value=id selected=is_selected>{name}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+        </div>
     }
 }
