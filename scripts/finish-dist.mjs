@@ -4,13 +4,13 @@
 //  - adds the CSP <meta> (its policy is written by scripts/configure-dist.sh);
 //  - minifies the JS glue and the CSS with esbuild (trunk 0.21 leaves wasm-bindgen's glue as
 //    written);
-//  - drops the wasm's unused stream exports, gives its imports short names in the wasm and the
-//    glue (wasm-tidy.mjs), then runs wasm-opt (trunk's is off);
+//  - gives the wasm's imports short names in the wasm and the glue (wasm-tidy.mjs), then runs
+//    wasm-opt with passes chosen for the compressed size (trunk's is off);
 //  - writes the new integrity hashes into index.html;
 //  - refuses a build with inline scripts or style attributes of its own.
 // Asset URLs are already relative (Trunk.toml public_url = "./"): they follow <base href>.
 // Usage: node scripts/finish-dist.mjs dist
-// FINISH_DIST_SKIP=minify,drop-exports,short-imports,flatten,reorder leaves those steps out, so
+// FINISH_DIST_SKIP=minify,short-imports,download-passes leaves those steps out, so
 // scripts/measure-steps.sh can say what each one saves (docs/build.md).
 import { readFileSync, writeFileSync, readdirSync, mkdtempSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
@@ -19,11 +19,11 @@ import { fileURLToPath } from "node:url";
 import { transformSync } from "esbuild";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { dropExports, exportFunctionTable, shortenImports } from "./wasm-tidy.mjs";
+import { exportFunctionTable, shortenImports } from "./wasm-tidy.mjs";
 import { contentHash, isSplit, placeChunks } from "./split-chunks.mjs";
 
 const dist = process.argv[2] ?? "dist";
-const STEPS = ["minify", "drop-exports", "short-imports", "flatten", "reorder"];
+const STEPS = ["minify", "short-imports", "download-passes"];
 const skipped = new Set((process.env.FINISH_DIST_SKIP ?? "").split(",").filter(Boolean));
 const runs = (step) => !skipped.has(step);
 const indexPath = join(dist, "index.html");
@@ -49,8 +49,8 @@ const boot = `boot-${contentHash(code)}.js`;
 writeFileSync(join(dist, boot), code.trim() + "\n");
 html = html.replace(tag, `<script type="module" src="./${boot}"></script>`);
 
-// Every visitor downloads these: about 2 KB brotli less (docs/performance.md). The names keep
-// trunk's hash of the source; the integrity attributes must match the bytes served.
+// Every visitor downloads these (what minifying saves: docs/build.md). The names keep trunk's
+// hash of the source; the integrity attributes must match the bytes served.
 const minified = new Map();
 for (const name of readdirSync(dist)) {
   const loader = name.endsWith(".css") ? "css" : /^vps-panel-[0-9a-f]+\.js$/.test(name) ? "js" : null;
@@ -67,31 +67,26 @@ writeFileSync(join(dist, cssName), minified.get(cssName));
 setIntegrity(cssName, minified.get(cssName));
 
 // The wasm: trunk leaves it as wasm-bindgen wrote it (data-wasm-opt="0" in index.html), so that
-// two edits can come before wasm-opt (wasm-tidy.mjs; about 5 KB brotli, docs/performance.md).
+// the imports are renamed before wasm-opt (wasm-tidy.mjs; what it saves: docs/build.md).
 const wasmName = glueName.replace(/\.js$/, "_bg.wasm");
 let tidy;
 try {
-  // `wasm-streams` (leptos depends on server_fn, which depends on it) exports JS stream classes
-  // the panel never makes; without their exports wasm-opt removes their code.
-  const built = readFileSync(join(dist, wasmName));
-  const { wasm, dropped } = runs("drop-exports")
-    ? dropExports(built, /^(__wbg_)?intounderlying/)
-    : { wasm: built, dropped: [] };
-  const renamed = runs("short-imports")
+  const wasm = readFileSync(join(dist, wasmName));
+  tidy = runs("short-imports")
     ? shortenImports(wasm, minified.get(glueName), "./vps-panel_bg.js")
     : { wasm, glue: minified.get(glueName), renamed: -1 };
-  tidy = { dropped, ...renamed };
 } catch (error) {
   fail(`${wasmName}: ${error.message}`);
 }
 if (tidy.renamed === 0) fail(`${wasmName}: no imports from the glue to rename (was the glue module renamed?)`);
 // -Oz gives the smallest raw wasm but not the smallest download: flattened, re-looped code
 // optimised with -Os compresses better, and so do functions ordered by name, which puts the
-// copies of one generic function side by side (docs/performance.md). WASM_OPT_NAMES=1 keeps
-// function names, for `twiggy` on a profiling build.
+// copies of one generic function side by side (the "download passes"; what they save:
+// docs/build.md). WASM_OPT_NAMES=1 keeps function names, for `twiggy` on a profiling build.
 const wasmOpt = fileURLToPath(new URL("../node_modules/.bin/wasm-opt", import.meta.url));
-const chunkPasses = [...(runs("flatten") ? ["--flatten", "--rereloop"] : []), "-Os", "-Os",
-  ...(runs("reorder") ? ["--reorder-functions-by-name"] : []), "--converge",
+const downloadPasses = runs("download-passes");
+const chunkPasses = [...(downloadPasses ? ["--flatten", "--rereloop"] : []), "-Os", "-Os",
+  ...(downloadPasses ? ["--reorder-functions-by-name"] : []), "--converge",
   "--low-memory-unused", "--strip-producers", "--strip-target-features"];
 if (process.env.WASM_OPT_NAMES === "1") chunkPasses.unshift("-g");
 // A chunk shares the main module's memory, which is not zero-filled by the time it arrives.
@@ -143,4 +138,4 @@ if (/\sstyle=/.test(html) || /<style[\s>]/.test(html)) fail("an inline style is 
 
 writeFileSync(indexPath, html);
 if (skipped.size) console.log(`finish-dist: left out ${[...skipped].join(", ")}`);
-console.log(`finish-dist: loader moved to ${boot}; ${names.join(" and ")} minified; ${tidy.dropped.length} unused exports dropped, ${tidy.renamed} imports renamed, wasm-opt run; ${lazyFiles.length ? `split: ${lazyFiles.join(", ")}; ` : ""}CSP meta in place`);
+console.log(`finish-dist: loader moved to ${boot}; ${names.join(" and ")} minified; ${tidy.renamed} imports renamed, wasm-opt run; ${lazyFiles.length ? `split: ${lazyFiles.join(", ")}; ` : ""}CSP meta in place`);

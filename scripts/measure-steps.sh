@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # What each departure of the release build saves: the first visit's brotli total (size-report)
 # of the release build as shipped, then with one step left out at a time. Prints a table; it
-# measures, it does not judge (docs/build.md, docs/performance.md). About 10 minutes: the
-# one-piece and the default-inliner builds compile the panel again, in target dirs of their own.
+# measures, it does not judge (docs/build.md, docs/performance.md). About 6 minutes: the
+# one-piece build compiles the panel again, in a target dir of its own.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
@@ -37,14 +37,9 @@ echo "first visit as shipped: $shipped KB brotli"
 echo
 echo "| left out | first visit without it | saved by it |"
 echo "|---|---|---|"
-for step in minify drop-exports short-imports flatten reorder; do
+for step in minify short-imports download-passes; do
   row "finish-dist: $step" "$(first_visit_kb "$work/shipped" "$step")" "$shipped"
 done
-# Cargo's rustflags for the wasm without the inliner threshold (.cargo/config.toml).
-trunk_build "$work/inliner" "${split_env[@]}" CARGO_TARGET_DIR="$work/target-inliner" \
-  RUSTFLAGS="--cfg erase_components"
-row "rustflags: -inline-threshold=0" \
-  "$(CARGO_TARGET_DIR="$work/target-inliner" first_visit_kb "$work/inliner" "")" "$shipped"
 # No split: one wasm with every page (the chunks are then part of the first visit).
 trunk_build "$work/one-piece" CARGO_TARGET_DIR="$work/target-one-piece"
 row "page splitting (one wasm)" "$(first_visit_kb "$work/one-piece" "")" "$shipped"

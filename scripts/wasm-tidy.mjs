@@ -1,11 +1,11 @@
 // Two edits to wasm-bindgen's output before wasm-opt (run by finish-dist.mjs):
-//  - dropExports: exports nothing calls, so that wasm-opt removes the code behind them;
-//  - shortenImports: short names for the wasm's imports, in the wasm and its JS glue together.
+//  - shortenImports: short names for the wasm's imports, in the wasm and its JS glue together;
+//  - exportFunctionTable: the function table exported again, for a split build's chunks.
 //
 // wasm-bindgen names every import after the function and a hash of it
 // (`__wbg_addEventListener_3acb0aad4483804c`), and writes each name twice: in the wasm's import
-// section and as a key of the glue's import object. Hashes do not compress, so those names cost
-// every visitor about 4.8 KB brotli (docs/performance.md). Here they become `_0`, `_1`, ….
+// section and as a key of the glue's import object. Hashes do not compress (what that costs a
+// visitor: docs/build.md). Here they become `_0`, `_1`, ….
 //
 // Renaming changes only the import section; nothing in the code refers to an import by name.
 // Each long name must occur exactly once in the glue, as an object key (`name:`); anything else
@@ -103,30 +103,6 @@ function replaceSection(wasm, id, edit) {
   }
   if (!found) throw new Error(`the module has no section ${id}`);
   return concat(parts);
-}
-
-/**
- * Removes the exports whose names `unused` matches; returns `{ wasm, dropped }` (their names).
- * An export's code stays until wasm-opt finds nothing else uses it.
- */
-export function dropExports(wasm, unused) {
-  const dropped = [];
-  const out = replaceSection(wasm, 7, (body) => {
-    const [count, first] = readLeb(body, 0);
-    const kept = [];
-    let cursor = first;
-    for (let i = 0; i < count; i++) {
-      const start = cursor;
-      const [nameLength, nameStart] = readLeb(body, cursor);
-      const exported = decoder.decode(body.subarray(nameStart, nameStart + nameLength));
-      cursor = readLeb(body, nameStart + nameLength + 1)[1]; // kind byte, then index
-      if (unused.test(exported)) dropped.push(exported);
-      else kept.push(body.subarray(start, cursor));
-    }
-    if (cursor !== body.length) throw new Error("the export section did not end where its length said");
-    return concat([leb(kept.length), ...kept]);
-  });
-  return { wasm: out, dropped };
 }
 
 /**

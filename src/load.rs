@@ -3,7 +3,7 @@
 //!
 //! Two small primitives in place of Leptos's `LocalResource` and `Action`: the panel uses a
 //! sliver of what those do (no suspense, no server rendering, no hydration), and their async
-//! machinery was about 35 KB of the wasm (docs/performance.md).
+//! machinery is much of the wasm (the decisions table in docs/performance.md).
 
 use crate::api::ApiError;
 use leptos::prelude::*;

@@ -1,6 +1,6 @@
 //! The panel's router: the address as two signals, navigation through the History API, and
 //! links followed inside the page. Five routes need little of a general router, and
-//! `leptos_router` cost the bundle 33.5 KB brotli (see docs/performance.md).
+//! `leptos_router` costs the bundle far more than this (the decisions table in docs/performance.md).
 //!
 //! Paths here are inside the panel (`/servers/1`); the deployed base path (`/ops/panel`) is
 //! added when the address is written and removed when it is read.

@@ -99,7 +99,7 @@ impl ApiClient {
     ) -> impl Future<Output = Result<CreatedSnapshot, ApiError>> {
         let body = Some(super::json::to_string(request));
         let sent = self.send(Method::Post, self.url("snapshots/"), &[], body);
-        async move { decode(&sent.await?) }
+        async move { CreatedSnapshot::from_body(&sent.await?).map_err(ApiError::Decode) }
     }
 
     /// `POST /snapshots/{id}/restore/` (no body).

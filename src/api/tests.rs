@@ -31,7 +31,7 @@ fn the_documented_snapshot_list_decodes() {
 
 #[test]
 fn the_documented_create_answer_decodes_with_a_null_size_and_its_message() {
-    let created: CreatedSnapshot = json::from_str(SNAPSHOT_CREATED).expect("documented");
+    let created = CreatedSnapshot::from_body(SNAPSHOT_CREATED).expect("documented");
     assert_eq!(created.snapshot.status, SnapshotStatus::InProgress);
     assert_eq!(created.snapshot.size_mb, None);
     assert!(created

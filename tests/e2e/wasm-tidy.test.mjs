@@ -3,7 +3,7 @@
 // of guessing. (The e2e tests then run the whole panel on the tidied build.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { dropExports, exportFunctionTable, shortenImports } from "../../scripts/wasm-tidy.mjs";
+import { exportFunctionTable, shortenImports } from "../../scripts/wasm-tidy.mjs";
 
 const GLUE = "./vps-panel_bg.js";
 const text = (s) => {
@@ -67,22 +67,6 @@ test("a name the glue does not have exactly once fails", () => {
 test("a short name the glue already uses fails", () => {
   const wasm = moduleWith([[GLUE, "__wbg_alert_0123456789abcdef", FUNCTION]]);
   assert.throws(() => shortenImports(wasm, "{__wbg_alert_0123456789abcdef:a,_0:b}", GLUE), /no "_0:"/);
-});
-
-test("exports that match are dropped; the others and the rest of the module stay", () => {
-  const wasm = moduleWith([[GLUE, "__wbg_alert_0123456789abcdef", FUNCTION]],
-    ["main", "intounderlyingsource_pull", "__wbg_intounderlyingsink_free", "__wbindgen_malloc"]);
-
-  const out = dropExports(wasm, /^(__wbg_)?intounderlying/);
-
-  assert.deepEqual(out.dropped, ["intounderlyingsource_pull", "__wbg_intounderlyingsink_free"]);
-  const module = new WebAssembly.Module(out.wasm);
-  assert.deepEqual(WebAssembly.Module.exports(module).map((e) => e.name), ["main", "__wbindgen_malloc"]);
-  assert.deepEqual(WebAssembly.Module.imports(module).map((i) => i.name), ["__wbg_alert_0123456789abcdef"]);
-});
-
-test("a module without exports cannot have them dropped", () => {
-  assert.throws(() => dropExports(moduleWith([[GLUE, "__wbg_alert_0123456789abcdef", FUNCTION]]), /x/), /no section 7/);
 });
 
 /** A module with these tables (`[reference type, limits bytes]`) and one exported function. */
