@@ -1,5 +1,10 @@
 //! JSON in and out of the API layer: `serde` for every body, plus the few reading rules the
 //! derives cannot say on their own (numbers as a browser holds them, null lists, error bodies).
+//!
+//! In the browser the text is parsed by `JSON.parse` and the models read the parsed value through
+//! `serde-wasm-bindgen`, which makes a smaller wasm than `serde_json`'s own parser (the figures:
+//! docs/performance.md); the native unit tests read the same models with `serde_json`, and the
+//! browser tests run the shipped path against the same garbled, HTML and mistyped bodies.
 
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -7,21 +12,35 @@ use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 use std::marker::PhantomData;
 
-/// Reads `text` as a `T`; when it cannot, serde's reason with the path to the bad value
-/// (`results[3].id: invalid type: string "801", expected a whole number at line 1 column 40`).
+/// Reads `text` as a `T`; when it cannot, the parser's or serde's reason, with the path to the
+/// bad value (`results[3].id: invalid type: string "801", expected a whole number`).
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    let mut reader = serde_json::Deserializer::from_str(text);
-    let Object(value) = serde_path_to_error::deserialize(&mut reader).map_err(|error| {
-        let path = error.path().to_string();
-        let reason = error.into_inner();
-        if path == "." {
-            reason.to_string()
-        } else {
-            format!("{path}: {reason}")
-        }
-    })?;
-    reader.end().map_err(|error| error.to_string())?;
+    #[cfg(target_arch = "wasm32")]
+    let Object(value) = {
+        let value = js_sys::JSON::parse(text)
+            .map_err(|error| String::from(js_sys::Error::from(error).message()))?;
+        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value))
+            .map_err(with_path)?
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let Object(value) = {
+        let mut reader = serde_json::Deserializer::from_str(text);
+        let value = serde_path_to_error::deserialize(&mut reader).map_err(with_path)?;
+        reader.end().map_err(|error| error.to_string())?;
+        value
+    };
     Ok(value)
+}
+
+/// serde's reason, after the path to the value it is about unless that is the whole body.
+fn with_path<E: fmt::Display>(error: serde_path_to_error::Error<E>) -> String {
+    let path = error.path().to_string();
+    let reason = error.into_inner();
+    if path == "." {
+        reason.to_string()
+    } else {
+        format!("{path}: {reason}")
+    }
 }
 
 /// A model read only from a JSON object. serde's derives also read a struct from a list of its

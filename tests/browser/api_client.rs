@@ -396,6 +396,41 @@ async fn the_browser_json_path_reads_what_the_native_rules_read_and_refuses_wron
         assert!(matches!(error, ApiError::Decode(_)), "{what}: {error:?}");
     }
 
+    // A list where an object belongs is refused, and the reason names where it is.
+    json(
+        200,
+        r#"{"count": 1, "results": [[801, {"id": 7}, "n", "completed", null, "x", null]]}"#,
+    );
+    let error = client()
+        .snapshots(None, |_, _| ())
+        .await
+        .expect_err("a list, not an object");
+    assert!(
+        matches!(&error, ApiError::Decode(detail) if detail.starts_with("results[0]")),
+        "{error:?}"
+    );
+    // A wrongly typed member: serde's words and the path to it.
+    json(200, &snapshot(r#""801""#, "null"));
+    let error = client()
+        .snapshots(None, |_, _| ())
+        .await
+        .expect_err("an id as text");
+    assert!(
+        matches!(&error, ApiError::Decode(detail)
+            if detail.starts_with("results[0].id: ") && detail.contains("expected a whole number")),
+        "{error:?}"
+    );
+    // A body that is not JSON at all (truncated): the browser's parser says why.
+    json(200, r#"{"count": 2, "results": [{"id": 801, "name": "#);
+    let error = client()
+        .snapshots(None, |_, _| ())
+        .await
+        .expect_err("truncated");
+    assert!(
+        matches!(&error, ApiError::Decode(detail) if !detail.is_empty()),
+        "{error:?}"
+    );
+
     // Error bodies: strings and lists of strings count, anything else is skipped.
     json(
         400,
