@@ -157,58 +157,82 @@ pub fn RouterProvider(children: Children) -> impl IntoView {
     children()
 }
 
-/// A plain click on a link to a page of the panel navigates without loading the document.
-/// Anything else (a modifier key, another window, a download, another origin or path, a link
-/// to an anchor) is left to the browser.
+/// What the router needs to know of a click on a link, read from the event and the `<a>`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LinkClick {
+    /// Another button than the main one, a modifier key held, or the default already prevented.
+    pub not_plain: bool,
+    /// `target` set (another window), `download`, or `rel="external"`.
+    pub opens_elsewhere: bool,
+    /// The page's origin (`https://panel.example.com`).
+    pub page_origin: String,
+    /// The resolved link: its origin, path, query (with its `?`) and fragment (with its `#`).
+    pub origin: String,
+    pub pathname: String,
+    pub search: String,
+    pub hash: String,
+}
+
+/// Where the router takes a plain click on a link to a page of the panel (`/servers/1?x=y`,
+/// inside the router base `base`); `None` leaves the click to the browser: a modifier key,
+/// another window, a download, another origin, a path outside the panel, a link to an anchor.
+pub fn link_target(click: &LinkClick, base: &str) -> Option<String> {
+    let in_panel = base.is_empty()
+        || click.pathname == base
+        || click
+            .pathname
+            .strip_prefix(base)
+            .is_some_and(|rest| rest.starts_with('/'));
+    let follow = !click.not_plain
+        && !click.opens_elsewhere
+        && click.origin == click.page_origin
+        && in_panel
+        && click.hash.is_empty();
+    follow.then(|| format!("{}{}", path_in_panel(base, &click.pathname), click.search))
+}
+
+/// A plain click on a link to a page of the panel navigates without loading the document
+/// ([`link_target`] decides); anything else is left to the browser.
 fn follow_link(router: Router, event: &web_sys::MouseEvent) {
-    if event.default_prevented()
-        || event.button() != 0
-        || event.meta_key()
-        || event.ctrl_key()
-        || event.shift_key()
-        || event.alt_key()
-    {
+    let Some(click) = read_link_click(event) else {
         return;
+    };
+    if let Some(inside) = link_target(&click, &panel_base()) {
+        event.prevent_default();
+        router.navigate(&inside, Navigation::Push);
     }
-    let Some(link) = event
+}
+
+/// The click's facts, or `None` when it was not on a link (or the link has no usable `href`).
+fn read_link_click(event: &web_sys::MouseEvent) -> Option<LinkClick> {
+    let link = event
         .target()
         .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .and_then(|element| element.closest("a[href]").ok().flatten())
-    else {
-        return;
-    };
-    let opens_elsewhere = link.get_attribute("target").is_some_and(|t| !t.is_empty())
-        || link.has_attribute("download")
-        || link
-            .get_attribute("rel")
-            .is_some_and(|rel| rel.split_whitespace().any(|r| r == "external"));
-    let Some(window) = web_sys::window() else {
-        return;
-    };
+        .and_then(|element| element.closest("a[href]").ok().flatten())?;
+    let window = web_sys::window()?;
     let base_uri = window
         .document()
         .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_default();
-    let Some(url) = link
-        .get_attribute("href")
-        .and_then(|href| web_sys::Url::new_with_base(&href, &base_uri).ok())
-    else {
-        return;
-    };
-    let same_origin = window.location().origin().ok() == Some(url.origin());
-    let base = panel_base();
-    let pathname = url.pathname();
-    let in_panel = base.is_empty()
-        || pathname == base
-        || pathname
-            .strip_prefix(&base)
-            .is_some_and(|rest| rest.starts_with('/'));
-    if opens_elsewhere || !same_origin || !in_panel || !url.hash().is_empty() {
-        return;
-    }
-    event.prevent_default();
-    let inside = path_in_panel(&base, &pathname).to_owned();
-    router.navigate(&format!("{inside}{}", url.search()), Navigation::Push);
+    let url = web_sys::Url::new_with_base(&link.get_attribute("href")?, &base_uri).ok()?;
+    Some(LinkClick {
+        not_plain: event.default_prevented()
+            || event.button() != 0
+            || event.meta_key()
+            || event.ctrl_key()
+            || event.shift_key()
+            || event.alt_key(),
+        opens_elsewhere: link.get_attribute("target").is_some_and(|t| !t.is_empty())
+            || link.has_attribute("download")
+            || link
+                .get_attribute("rel")
+                .is_some_and(|rel| rel.split_whitespace().any(|r| r == "external")),
+        page_origin: window.location().origin().unwrap_or_default(),
+        origin: url.origin(),
+        pathname: url.pathname(),
+        search: url.search(),
+        hash: url.hash(),
+    })
 }
 
 #[cfg(test)]
@@ -227,5 +251,73 @@ mod tests {
         assert_eq!(route_for("/servers/1/2"), Route::NotFound);
         assert_eq!(route_for("/snapshots"), Route::Snapshots);
         assert_eq!(route_for("/nowhere"), Route::NotFound);
+    }
+
+    /// A plain click on `/ops/panel/servers/1?tab=x` on the panel's own origin.
+    fn plain_click() -> LinkClick {
+        LinkClick {
+            page_origin: "https://panel.example.com".into(),
+            origin: "https://panel.example.com".into(),
+            pathname: "/ops/panel/servers/1".into(),
+            search: "?tab=x".into(),
+            ..LinkClick::default()
+        }
+    }
+
+    #[test]
+    fn a_plain_click_inside_the_panel_is_followed_without_the_base_path() {
+        assert_eq!(
+            link_target(&plain_click(), "/ops/panel").as_deref(),
+            Some("/servers/1?tab=x")
+        );
+        let root = LinkClick {
+            pathname: "/ops/panel".into(),
+            search: String::new(),
+            ..plain_click()
+        };
+        assert_eq!(link_target(&root, "/ops/panel").as_deref(), Some("/"));
+        let at_slash = LinkClick {
+            pathname: "/servers".into(),
+            ..plain_click()
+        };
+        assert_eq!(
+            link_target(&at_slash, "").as_deref(),
+            Some("/servers?tab=x")
+        );
+    }
+
+    #[test]
+    fn modifier_keys_other_windows_and_downloads_are_left_to_the_browser() {
+        let modified = LinkClick {
+            not_plain: true,
+            ..plain_click()
+        };
+        assert_eq!(link_target(&modified, "/ops/panel"), None);
+        let elsewhere = LinkClick {
+            opens_elsewhere: true,
+            ..plain_click()
+        };
+        assert_eq!(link_target(&elsewhere, "/ops/panel"), None);
+    }
+
+    #[test]
+    fn another_origin_a_path_outside_the_base_and_a_hash_are_left_to_the_browser() {
+        let other_origin = LinkClick {
+            origin: "https://admin.vps.org".into(),
+            ..plain_click()
+        };
+        assert_eq!(link_target(&other_origin, "/ops/panel"), None);
+        for outside in ["/ops/panelist/servers", "/other/servers/1", "/"] {
+            let click = LinkClick {
+                pathname: outside.into(),
+                ..plain_click()
+            };
+            assert_eq!(link_target(&click, "/ops/panel"), None, "{outside}");
+        }
+        let anchor = LinkClick {
+            hash: "#top".into(),
+            ..plain_click()
+        };
+        assert_eq!(link_target(&anchor, "/ops/panel"), None);
     }
 }
