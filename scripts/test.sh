@@ -24,7 +24,7 @@ timed "clippy, panel on wasm32" \
   cargo clippy --quiet -p vps-panel --target "$WASM_TARGET" --lib --bins --test browser -- -D warnings
 timed "clippy, panel on wasm32 as released (pages split off)" \
   cargo clippy --quiet -p vps-panel --target "$WASM_TARGET" --features split --lib --bins -- -D warnings
-timed "native unit and contract tests" cargo test -p vps-devapi -p vps-panel -p vps-calendar
+timed "native and release-script unit tests (scripts/quick.sh)" scripts/quick.sh
 timed "wasm-bindgen-test in headless Chromium" scripts/wasm-test.sh
 timed "release build" scripts/build-release.sh
 timed "bundle size" node scripts/size-report.mjs dist

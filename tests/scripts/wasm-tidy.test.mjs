@@ -1,32 +1,10 @@
-// scripts/wasm-tidy.mjs on small hand-written modules: which imports are renamed and which
-// exports dropped, that the module stays valid, and that a glue it cannot match fails instead
-// of guessing. (The e2e tests then run the whole panel on the tidied build.)
+// scripts/wasm-tidy.mjs on small hand-written modules: which imports are renamed, that the
+// function table is exported, that the module stays valid, and that a glue it cannot match fails
+// instead of guessing. (The e2e tests then run the whole panel on the tidied build.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { exportFunctionTable, shortenImports } from "../../scripts/wasm-tidy.mjs";
-
-const GLUE = "./vps-panel_bg.js";
-const text = (s) => {
-  const bytes = [...new TextEncoder().encode(s)];
-  return [bytes.length, ...bytes];
-};
-const leb = (n) => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, ...leb(n >> 7)]);
-const section = (id, body) => [id, ...leb(body.length), ...body];
-
-/** A module with one function type, these imports (`[module, name, description bytes]`) and,
- *  when `exports` names some, that many empty functions exported under those names. */
-function moduleWith(imports, exports = []) {
-  const entries = imports.flatMap(([module, name, description]) => [...text(module), ...text(name), ...description]);
-  const functions = imports.filter(([, , description]) => description[0] === 0).length;
-  return Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, [1, 0x60, 0, 0]),
-    ...(imports.length ? section(2, [imports.length, ...entries]) : []),
-    ...(exports.length ? section(3, [exports.length, ...exports.map(() => 0)]) : []),
-    ...(exports.length ? section(7, [exports.length, ...exports.flatMap((name, i) => [...text(name), 0x00, functions + i])]) : []),
-    ...(exports.length ? section(10, [exports.length, ...exports.flatMap(() => [2, 0, 0x0b])]) : []),
-  ]);
-}
+import { GLUE, leb, moduleWith, section, text } from "./support.mjs";
 
 const FUNCTION = [0x00, 0x00];
 const MEMORY_WITH_MAX = [0x02, 0x01, 0x01, 0x02];

@@ -1,11 +1,22 @@
-// scripts/configure-dist.sh on copies of the release build, run with POSIX sh: what it writes,
-// that a second run changes nothing, and that a bad argument leaves the build untouched.
+// scripts/configure-dist.sh on copies of a release build's index.html and config.json
+// (fixtures/, as scripts/build-release.sh writes them), run with POSIX sh: what it writes, that a
+// second run changes nothing, and that a bad argument leaves the build untouched.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { createHash } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { configureDist, copyOfDist } from "./harness.mjs";
+import { REPO_ROOT, FIXTURES, run, tempDir } from "./support.mjs";
+
+const configureDist = (args) => run("sh", [join(REPO_ROOT, "scripts/configure-dist.sh"), ...args]);
+/** A build as build-release.sh leaves it: its index.html and the default config.json. */
+function copyOfDist() {
+  const dist = tempDir();
+  writeFileSync(join(dist, "index.html"), readFileSync(join(FIXTURES, "index.html")));
+  writeFileSync(join(dist, "config.json"), '{"api_base": "/api/v1"}\n');
+  return { dist };
+}
 
 const digest = (dir) => Object.fromEntries(readdirSync(dir).sort().map((name) =>
   [name, createHash("sha256").update(readFileSync(join(dir, name))).digest("hex")]));
