@@ -9,7 +9,7 @@ WASM_BINDGEN_VERSION="$(grep -oE '^wasm-bindgen = "=[0-9.]+"' "$REPO_ROOT/Cargo.
 WASM_TARGET="wasm32-unknown-unknown"
 
 # binaryen's wasm-opt from npm comes first: Debian's older one produces a broken bundle.
-export PATH="$REPO_ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$REPO_ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 # trunk must not look for updates or tools on the network.
 export TRUNK_SKIP_VERSION_CHECK=true
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"

@@ -8,6 +8,16 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
 scope="${1:-all}"
 
+# The cargo-installed tools run for seconds per build, so they are compiled for a quick compile:
+# no LTO, many codegen units, light optimisation. Their own release profiles (trunk's is fat LTO
+# with one codegen unit) would take several times as long on two cores; what they write is the
+# same (docs/build.md).
+tool_install() {
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=256 \
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_DEBUG=false \
+    cargo install --force "$@"
+}
+
 have_version() { # command, expected text in its --version output
   command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -qF "$2"
 }
@@ -23,16 +33,16 @@ if have_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION" &&
    have_version wasm-bindgen-test-runner "$WASM_BINDGEN_VERSION"; then
   echo "setup: wasm-bindgen-cli $WASM_BINDGEN_VERSION present"
 else
-  step "setup: installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
+  step "setup: installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   # Not --locked: one of its locked dependency versions is no longer in the registry.
-  cargo install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+  tool_install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
 fi
 
 if have_version trunk "trunk $TRUNK_VERSION"; then
   echo "setup: trunk $TRUNK_VERSION present"
 else
-  step "setup: installing trunk $TRUNK_VERSION (about 11 minutes on 2 cores)"
-  cargo install --locked --force "trunk@$TRUNK_VERSION"
+  step "setup: installing trunk $TRUNK_VERSION"
+  tool_install --locked "trunk@$TRUNK_VERSION"
 fi
 
 # wasm-split-cli has no --version: its version is the one cargo recorded installing.
@@ -40,8 +50,8 @@ if grep -qF "wasm_split_cli_support $WASM_SPLIT_VERSION " "${CARGO_HOME:-$HOME/.
    command -v wasm-split-cli >/dev/null 2>&1; then
   echo "setup: wasm-split-cli $WASM_SPLIT_VERSION present"
 else
-  step "setup: installing wasm-split-cli $WASM_SPLIT_VERSION (about 1.5 minutes)"
-  cargo install --locked --force "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
+  step "setup: installing wasm-split-cli $WASM_SPLIT_VERSION"
+  tool_install --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 if ! command -v npm >/dev/null 2>&1; then

@@ -1,7 +1,7 @@
 // Shared helpers for the end-to-end tests: the browser, the simulator's control endpoints,
 // error collection and screenshots. The suite runs against scripts/e2e.sh's simulator.
 import { chromium } from "playwright-core";
-import { afterEach } from "node:test";
+import { after, afterEach, before, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { spawn, spawnSync } from "node:child_process";
@@ -19,6 +19,17 @@ const CHROMIUM_ARGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
+
+/** The suite's browser: started before its first test and closed after its last, by useBrowser. */
+export let browser;
+
+/** Every suite's set-up: a browser for its tests and, with `reset`, the simulator's data reset
+ *  before each test. (Console errors and CSP violations are checked after every test anyway.) */
+export function useBrowser({ reset = true } = {}) {
+  before(async () => { browser = await launch(); });
+  after(async () => { await browser?.close(); });
+  if (reset) beforeEach(async () => { await resetSimulator(); });
+}
 
 export async function launch() {
   return chromium.launch({
@@ -46,12 +57,28 @@ export async function watchCsp(context) {
   });
 }
 
+// Pages opened by the running test. After it, none may have logged a console error or thrown
+// an uncaught error but those the test said to expect (expectProblems): a test that only waits
+// for an element still fails when something went wrong on the page.
+const openPages = [];
+afterEach(() => {
+  const problems = openPages.splice(0).flatMap((page) => unexpectedProblems(page, page.expected));
+  assert.deepEqual(problems, [], "console or page errors");
+});
+
+/** Console lines this test provokes on purpose (a 401 it asked for, a fault it injected). */
+export function expectProblems(page, patterns) {
+  page.expected.push(...patterns);
+}
+
 /** A new page that records console errors and uncaught page errors into `page.problems`. */
 export async function newPage(browser, { width = 1280, height = 860, colorScheme = "light", locale } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme, ...(locale ? { locale } : {}) });
   await watchCsp(context);
   const page = await context.newPage();
   page.problems = [];
+  page.expected = [];
+  openPages.push(page);
   page.on("console", (message) => {
     if (message.type() === "error") page.problems.push(`console error: ${message.text()}`);
   });
@@ -59,8 +86,8 @@ export async function newPage(browser, { width = 1280, height = 860, colorScheme
   return page;
 }
 
-/** Console errors the test expects (e.g. the browser logging a deliberate 401). */
-export function unexpectedProblems(page, allowed = []) {
+/** What `page` logged beyond the `allowed` patterns. */
+function unexpectedProblems(page, allowed = []) {
   return page.problems.filter((problem) => !allowed.some((pattern) => pattern.test(problem)));
 }
 

@@ -1,12 +1,13 @@
 // Every page in both themes and at both widths: axe-core finds nothing, and a screenshot is
 // kept in tests/e2e/artifacts/ for a person to look at.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, url, screenshot, resetSimulator, openSignedIn, axeViolations } from "./harness.mjs";
+import {
+  axeViolations, browser, newPage, openSignedIn, resetSimulator, screenshot, url, useBrowser,
+} from "./harness.mjs";
 
-let browser;
-before(async () => { browser = await launch(); await resetSimulator(); });
-after(async () => { await browser?.close(); });
+useBrowser({ reset: false });
+before(async () => { await resetSimulator(); });
 
 const PAGES = [
   { name: "servers", path: "/servers", ready: (p) => p.getByRole("table", { name: "Servers" }) },

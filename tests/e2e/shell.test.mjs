@@ -1,10 +1,8 @@
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, url, screenshot } from "./harness.mjs";
+import { browser, newPage, screenshot, url, useBrowser } from "./harness.mjs";
 
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+useBrowser({ reset: false });
 
 test("the panel loads and shows its shell with no console or page error", async () => {
   const page = await newPage(browser);

@@ -1,13 +1,10 @@
 // The release wasm leaves one server's page and the all-snapshots page out of a first visit
 // (src/split_pages.rs): their code arrives as lazy-*.wasm chunks when the page is first opened.
-import { test, before, after, beforeEach } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newPage, url, screenshot, resetSimulator, signIn, unexpectedProblems } from "./harness.mjs";
+import { browser, expectProblems, newPage, screenshot, signIn, url, useBrowser } from "./harness.mjs";
 
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
-beforeEach(async () => { await resetSimulator(); });
+useBrowser();
 
 /** The servers list has every page (rows move while pages arrive: a click could miss). */
 const listComplete = (page) => page.getByText("6 of 6 servers shown").waitFor();
@@ -84,7 +81,7 @@ test("a page whose chunk does not arrive says so, and Retry opens it", async () 
   assert.equal(refused, 3);
   assert.equal(await page.getByRole("alert").count(), 0);
   // The chunk loader logs each failed fetch; the browser logs the refused request and the 404.
-  assert.deepEqual(unexpectedProblems(page, [/Failed to fetch|ERR_INTERNET_DISCONNECTED|HTTP status code is not ok|status of 404/]), []);
+  expectProblems(page, [/Failed to fetch|ERR_INTERNET_DISCONNECTED|HTTP status code is not ok|status of 404/]);
   await page.context().close();
 });
 

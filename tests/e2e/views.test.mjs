@@ -1,15 +1,11 @@
 // The read side against the simulator: sign-in, servers, server page, snapshots, errors.
-import { test, before, after, beforeEach } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  launch, newPage, url, screenshot, resetSimulator, setFaults, setToken, apiRequests,
-  signIn, openSignedIn, storedToken, unexpectedProblems, HTTP_ERROR_LOGS, TOKEN, api,
+  HTTP_ERROR_LOGS, TOKEN, api, apiRequests, browser, expectProblems, newPage, openSignedIn, screenshot, setFaults, setToken, signIn, storedToken, url, useBrowser,
 } from "./harness.mjs";
 
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
-beforeEach(async () => { await resetSimulator(); });
+useBrowser();
 
 test("a rejected token is refused with nothing stored, then a good one signs in", async () => {
   const page = await newPage(browser);
@@ -31,7 +27,7 @@ test("a rejected token is refused with nothing stored, then a good one signs in"
   const banner = page.getByRole("banner");
   await banner.getByText("Dana Okafor").waitFor();
   await banner.getByText("Token: Local simulator token").waitFor();
-  assert.deepEqual(unexpectedProblems(page, HTTP_ERROR_LOGS), []);
+  expectProblems(page, HTTP_ERROR_LOGS);
   await page.context().close();
 });
 
@@ -54,7 +50,6 @@ test("the servers list shows every column and the snapshot quota of each server"
   assert.match(await runner.innerText(), /maintenance/, "an undocumented status is shown as text");
   const requests = await apiRequests();
   assert.ok(requests.includes("GET /api/v1/snapshots/"), "one unfiltered snapshots request");
-  assert.deepEqual(unexpectedProblems(page), []);
   await page.context().close();
 });
 
@@ -82,7 +77,6 @@ test("the status filter is sent to the API and kept in the URL; sorting sets ari
   await page.getByText("No servers match these filters.").waitFor();
   await page.getByRole("button", { name: "Clear filters" }).click();
   await page.waitForFunction(() => document.querySelectorAll("tbody tr:not([hidden])").length === 6);
-  assert.deepEqual(unexpectedProblems(page), []);
   await page.context().close();
 });
 
@@ -105,7 +99,6 @@ test("a server page shows its summary and snapshots, and survives a reload", asy
   await page.getByRole("heading", { name: "web-server-01" }).waitFor();
   await page.getByText("2 of 5 snapshots used").waitFor();
   assert.equal(await storedToken(page), TOKEN);
-  assert.deepEqual(unexpectedProblems(page), []);
   await page.context().close();
 });
 
@@ -147,7 +140,7 @@ test("a revoked token returns to sign-in, clears storage, and sign-in returns to
   assert.equal(await storedToken(page), null);
   await signIn(page, { token: "rotated-token", landing: /\/servers\/12345$/ });
   await page.getByText("2 of 5 snapshots used").waitFor();
-  assert.deepEqual(unexpectedProblems(page, HTTP_ERROR_LOGS), []);
+  expectProblems(page, HTTP_ERROR_LOGS);
   await page.context().close();
 });
 
@@ -184,7 +177,7 @@ test("on a server page, Retry after a failed load loads again (and is not cancel
   await server.getByRole("button", { name: "Retry" }).click();
   await page.getByRole("heading", { level: 1, name: "web-server-01" }).waitFor();
   await page.getByText("2 of 5 snapshots used").waitFor();
-  assert.deepEqual(unexpectedProblems(page, HTTP_ERROR_LOGS), []);
+  expectProblems(page, HTTP_ERROR_LOGS);
   await page.context().close();
 });
 
@@ -210,7 +203,7 @@ test("a malformed response shows an alert with the reason, and Retry recovers", 
   await proxy.first().waitFor();
   await proxy.first().getByRole("button", { name: "Retry" }).click();
   await page.getByRole("table", { name: "Servers" }).waitFor();
-  assert.deepEqual(unexpectedProblems(page, HTTP_ERROR_LOGS), []);
+  expectProblems(page, HTTP_ERROR_LOGS);
   await page.context().close();
 });
 
@@ -231,7 +224,6 @@ test("the servers and snapshots lists refresh themselves while work is in flight
   const fresh = page.getByRole("table", { name: "All snapshots" }).locator("tr", { hasText: "list-live" });
   await fresh.locator("[data-status=in_progress]").waitFor();
   await fresh.locator("[data-status=completed]").waitFor({ timeout: 12_000 });
-  assert.deepEqual(unexpectedProblems(page), []);
   await page.context().close();
 });
 
