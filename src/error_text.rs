@@ -27,7 +27,7 @@ impl fmt::Display for ApiError {
 /// "The API answered with HTTP 502 Bad Gateway.": when the body gives no message of its own.
 /// The status and its standard reason phrase are technical identifiers, the same in every
 /// language.
-pub fn describe_status(status: u16) -> String {
+fn describe_status(status: u16) -> String {
     let reason = match status {
         400 => "Bad Request",
         403 => "Forbidden",

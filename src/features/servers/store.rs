@@ -116,10 +116,8 @@ impl ServersStore {
         });
         let rows = sorted_rows(view_state, search_text, loaded, counts);
         let table_page = RwSignal::new(0_usize);
-        let current_page = Memo::new(move |_| {
-            let pages = rows.with(Vec::len).div_ceil(ROWS_PER_PAGE).max(1);
-            table_page.get().min(pages - 1)
-        });
+        let current_page =
+            Memo::new(move |_| table_page.get().min(rows.with(|r| pages_for(r.len())) - 1));
         let list_state = list_state(view_state, loaded, partial, rows);
         let shown = Memo::new(move |_| {
             let start = current_page.get() * ROWS_PER_PAGE;
@@ -211,7 +209,7 @@ impl ServersStore {
 
     /// Pages of the table (at least one).
     pub fn page_count(&self) -> usize {
-        self.rows.with(Vec::len).div_ceil(ROWS_PER_PAGE).max(1)
+        self.rows.with(|r| pages_for(r.len()))
     }
 
     pub fn go_to_page(&self, page: usize) {
@@ -280,6 +278,11 @@ fn list_state(
             Loaded::Ready(_) => ListState::Rows,
         })
     })
+}
+
+/// Pages of the table for `rows` matching servers (at least one, even when none match).
+fn pages_for(rows: usize) -> usize {
+    rows.div_ceil(ROWS_PER_PAGE).max(1)
 }
 
 /// Every matching server's id, in order. Sorting (the costly step) reruns only when the list,
