@@ -22,3 +22,9 @@ step() { printf '\n==> %s\n' "$*"; }
 free_port() {
   node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'
 }
+
+# PORT when nothing listens on it, else a free port.
+port_if_free() {
+  node -e 'const s = require("net").createServer().once("error", () => console.log(0)).listen(+process.argv[1], "127.0.0.1", () => { console.log(s.address().port); s.close(); })' "$1" \
+    | { read -r port; if [[ "$port" == 0 ]]; then free_port; else echo "$port"; fi; }
+}

@@ -14,8 +14,21 @@ scope="${1:-all}"
 # same (docs/build.md).
 tool_install() {
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=256 \
-    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_DEBUG=false \
+    CARGO_PROFILE_RELEASE_OPT_LEVEL="${TOOL_OPT_LEVEL:-1}" CARGO_PROFILE_RELEASE_DEBUG=false \
     cargo install --force "$@"
+}
+
+# The installs run side by side, each line of their output marked with the tool's name: one
+# compile alone leaves a core idle in its serial stretches (build scripts, proc macros, linking).
+install_pids=()
+install_names=()
+install_in_background() { # name, tool_install arguments...
+  local name="$1"
+  shift
+  step "setup: installing $name (in the background)"
+  ( tool_install "$@" 2>&1 | sed -u "s/^/[$name] /" ) &
+  install_pids+=($!)
+  install_names+=("$name")
 }
 
 have_version() { # command, expected text in its --version output
@@ -33,16 +46,16 @@ if have_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION" &&
    have_version wasm-bindgen-test-runner "$WASM_BINDGEN_VERSION"; then
   echo "setup: wasm-bindgen-cli $WASM_BINDGEN_VERSION present"
 else
-  step "setup: installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   # Not --locked: one of its locked dependency versions is no longer in the registry.
-  tool_install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+  install_in_background "wasm-bindgen-cli $WASM_BINDGEN_VERSION" "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
 fi
 
 if have_version trunk "trunk $TRUNK_VERSION"; then
   echo "setup: trunk $TRUNK_VERSION present"
 else
-  step "setup: installing trunk $TRUNK_VERSION"
-  tool_install --locked "trunk@$TRUNK_VERSION"
+  # Trunk only runs cargo, wasm-bindgen and a few file copies: compiled unoptimised, it builds
+  # the same dist/ as fast, and its compile is the longest of the three.
+  TOOL_OPT_LEVEL=0 install_in_background "trunk $TRUNK_VERSION" --locked "trunk@$TRUNK_VERSION"
 fi
 
 # wasm-split-cli has no --version: its version is the one cargo recorded installing.
@@ -50,8 +63,8 @@ if grep -qF "wasm_split_cli_support $WASM_SPLIT_VERSION " "${CARGO_HOME:-$HOME/.
    command -v wasm-split-cli >/dev/null 2>&1; then
   echo "setup: wasm-split-cli $WASM_SPLIT_VERSION present"
 else
-  step "setup: installing wasm-split-cli $WASM_SPLIT_VERSION"
-  tool_install --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
+  install_in_background "wasm-split-cli $WASM_SPLIT_VERSION" \
+    --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 if ! command -v npm >/dev/null 2>&1; then
@@ -87,3 +100,8 @@ fi
 
 # trunk runs with --offline (so it never downloads tools): crates must be fetched first.
 cargo fetch --quiet
+
+for i in "${!install_pids[@]}"; do
+  wait "${install_pids[$i]}" || { echo "setup: installing ${install_names[$i]} failed"; exit 1; }
+  echo "setup: ${install_names[$i]} installed"
+done

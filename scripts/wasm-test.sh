@@ -8,4 +8,7 @@ cd "$REPO_ROOT"
 runner_port="$(free_port)"
 export WASM_BINDGEN_TEST_ADDRESS="127.0.0.1:$runner_port"
 export SIM_ALLOW_ORIGIN="http://127.0.0.1:$runner_port"
+# The simulator's address and token are compiled into the tests: the same ones each run (the
+# port when it is free) leave the test build as it was, so a warm run compiles nothing.
+export SIM_PORT="$(port_if_free 18631)" SIM_TOKEN="wasm-test-token"
 exec scripts/with-simulator.sh cargo test -p vps-panel --target "$WASM_TARGET" --test browser "$@"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs a command while the simulator serves dist/ on a free loopback port, with short delays
-# and the test-only control endpoints on. The command gets the address and token in
-#   SIM_URL (http://127.0.0.1:PORT/) and SIM_TOKEN.
+# Runs a command while the simulator serves dist/ on a loopback port (SIM_PORT, default any
+# free one), with short delays and the test-only control endpoints on. The command gets the
+# address and token in SIM_URL (http://127.0.0.1:PORT/) and SIM_TOKEN (given, or a random one).
 # SIM_ALLOW_ORIGIN (optional) lets pages on that origin call the API cross-origin.
 # Lists come in pages of SIM_PAGE_SIZE (default 2), so every suite exercises pagination.
 # Usage: scripts/with-simulator.sh COMMAND [ARGS...]
@@ -9,12 +9,12 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
 
-token="sim-token-$RANDOM$RANDOM"
+token="${SIM_TOKEN:-sim-token-$RANDOM$RANDOM}"
 log="$(mktemp)"
 cargo build --quiet -p vps-devapi
 cors=()
 [[ -n "${SIM_ALLOW_ORIGIN:-}" ]] && cors=(--allow-origin "$SIM_ALLOW_ORIGIN")
-target/debug/vps-devapi --port 0 --dist dist --token "$token" --control "${cors[@]}" \
+target/debug/vps-devapi --port "${SIM_PORT:-0}" --dist dist --token "$token" --control "${cors[@]}" \
   --page-size "${SIM_PAGE_SIZE:-2}" \
   --create-delay-ms "${SIM_CREATE_DELAY_MS:-3000}" --restore-delay-ms "${SIM_RESTORE_DELAY_MS:-4000}" \
   >"$log" 2>&1 &

@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   REPO_ROOT, TOKEN, axeViolations, browser, expectProblems, newPage, openSignedIn, screenshot, url, useBrowser, writes,
+  dialog,
 } from "./harness.mjs";
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +13,6 @@ import { join } from "node:path";
 useBrowser();
 
 const BENGALI = { locale: "bn-BD" };
-const dialog = (page) => page.getByRole("dialog");
 const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
 
 /** UI words that must not be left in English on a Bengali page (API text may be English). */

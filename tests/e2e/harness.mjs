@@ -1,5 +1,6 @@
-// Shared helpers for the end-to-end tests: the browser, the simulator's control endpoints,
-// error collection and screenshots. The suite runs against scripts/e2e.sh's simulator.
+// Shared helpers for the end-to-end tests: the browser, the simulator and its control endpoints,
+// error collection and screenshots. Each suite (test file) runs in its own process with its own
+// simulator, so scripts/e2e.sh runs suites side by side.
 import { chromium } from "playwright-core";
 import { after, afterEach, before, beforeEach } from "node:test";
 import assert from "node:assert/strict";
@@ -9,8 +10,6 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const BASE_URL = process.env.SIM_URL ?? "http://127.0.0.1:8080/";
-export const TOKEN = process.env.SIM_TOKEN ?? "devtoken-change-me";
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const ARTIFACTS = join(REPO_ROOT, "tests/e2e/artifacts");
 
@@ -19,6 +18,29 @@ const CHROMIUM_ARGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
+
+// How a suite's simulator serves: the release dist/, lists paged 2 at a time so that every
+// suite crosses pages, and short create and restore times.
+const SUITE_SIMULATOR = ["--page-size", "2", "--create-delay-ms", "3000", "--restore-delay-ms", "4000", "--control"];
+
+/** The suite's simulator, started when this module loads and stopped when the suite's process
+ *  exits; SIM_URL and SIM_TOKEN name a simulator already running instead. (A module-level
+ *  await, not a `before` hook: node runs a file's top-level `before` hooks without waiting for
+ *  one another, and every other hook needs the address.) */
+const suiteSimulator = process.env.SIM_URL
+  ? { url: process.env.SIM_URL, token: process.env.SIM_TOKEN }
+  : await startSuiteSimulator();
+export const BASE_URL = suiteSimulator.url;
+export const TOKEN = suiteSimulator.token;
+
+async function startSuiteSimulator() {
+  const token = `suite-token-${Math.random().toString(36).slice(2)}`;
+  const simulator = await startSimulator(["--dist", join(REPO_ROOT, "dist"), "--token", token, ...SUITE_SIMULATOR]);
+  // The suite's process must not wait for its simulator: it ends when its tests do, and ends it.
+  simulator.detach();
+  process.on("exit", simulator.stop);
+  return { url: simulator.url, token };
+}
 
 /** The suite's browser: started before its first test and closed after its last, by useBrowser. */
 export let browser;
@@ -172,7 +194,7 @@ export async function writes() {
   return (await apiRequests()).filter((line) => /^(POST|DELETE) /.test(line));
 }
 
-/** Starts another simulator (target/debug/vps-devapi, built by scripts/with-simulator.sh) with
+/** Starts a simulator (target/debug/vps-devapi, built by scripts/e2e.sh) with
  *  `args`; resolves to its `url` and a `stop()`. */
 export async function startSimulator(args) {
   const binary = join(REPO_ROOT, "target/debug/vps-devapi");
@@ -189,7 +211,12 @@ export async function startSimulator(args) {
     child.stderr.on("data", read);
     child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`simulator exited (${code}): ${output}`)); });
   });
-  return { url: address, stop: () => child.kill() };
+  const detach = () => {
+    child.unref();
+    child.stdout.destroy();
+    child.stderr.destroy();
+  };
+  return { url: address, stop: () => child.kill(), detach };
 }
 
 /** Runs scripts/configure-dist.sh with POSIX sh; resolves to its exit code and output. */
@@ -204,4 +231,20 @@ export function copyOfDist(subPath = "") {
   const target = join(root, subPath);
   cpSync(join(REPO_ROOT, "dist"), target, { recursive: true });
   return { root, dist: target };
+}
+
+/** The open dialog (the panel shows one at a time). */
+export const dialog = (page) => page.getByRole("dialog");
+
+/** The row of snapshot `name` in a server page's table. */
+export const snapshotRow = (page, name) =>
+  page.getByRole("table", { name: "Snapshots of this server" }).locator("tr", { hasText: name });
+
+/** A new page, signed in at server page `path`, once its snapshots and quota are shown. */
+export async function openServerPage(path, options) {
+  const page = await newPage(browser, options);
+  await openSignedIn(page, path);
+  await page.getByRole("heading", { name: "Snapshots" }).waitFor();
+  await page.getByText(/of 5 snapshots used/).waitFor();
+  return page;
 }

@@ -5,11 +5,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   HTTP_ERROR_LOGS, api, axeViolations, browser, expectProblems, newPage, openSignedIn, screenshot, tabTo, useBrowser, writes,
+  dialog,
 } from "./harness.mjs";
 
 useBrowser();
 
-const dialog = (page) => page.getByRole("dialog");
 const OLDEST_FIRST = ["db-weekly-2024-12-16", "db-weekly-2024-12-23", "db-weekly-2024-12-30", "before-pg16-upgrade", "db-weekly-2025-01-06"];
 
 async function dbPrimary(options) {
