@@ -18,6 +18,20 @@ timed() { # name, command...
 
 timed "setup (installs only what is missing)" scripts/setup.sh
 timed "cargo fmt --check" cargo fmt --all -- --check
+
+# The release build (wasm32, release profile) shares nothing with the checks and tests below
+# (native and wasm32 debug builds), and each of them alone leaves a core idle for long
+# stretches (linking, fat LTO, wasm-opt): it starts now beside them, and its step waits for it.
+release_log="$(mktemp)"
+scripts/build-release.sh >"$release_log" 2>&1 &
+release=$!
+trap 'kill "$release" 2>/dev/null || true; rm -f "$release_log"' EXIT
+release_build() {
+  local status=0
+  wait "$release" || status=$?
+  cat "$release_log"
+  return "$status"
+}
 timed "clippy, native crates" \
   cargo clippy --quiet -p vps-devapi -p vps-panel -p vps-calendar --all-targets -- -D warnings
 timed "clippy, panel on wasm32" \
@@ -26,7 +40,7 @@ timed "clippy, panel on wasm32 as released (pages split off)" \
   cargo clippy --quiet -p vps-panel --target "$WASM_TARGET" --features split --lib --bins -- -D warnings
 timed "native and release-script unit tests (scripts/quick.sh)" scripts/quick.sh
 timed "wasm-bindgen-test in headless Chromium" scripts/wasm-test.sh
-timed "release build" scripts/build-release.sh
+timed "release build (started after fmt, beside the steps above)" release_build
 timed "bundle size" node scripts/size-report.mjs dist
 timed "end-to-end in Chromium against the simulator" scripts/e2e.sh
 
