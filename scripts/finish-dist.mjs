@@ -7,12 +7,14 @@
 //  - gives the wasm's imports short names in the wasm and the glue (wasm-tidy.mjs), then runs
 //    wasm-opt with passes chosen for the compressed size (trunk's is off);
 //  - writes the new integrity hashes into index.html;
+//  - writes each asset precompressed beside it (name.br, name.gz);
 //  - refuses a build with inline scripts or style attributes of its own.
 // Asset URLs are already relative (Trunk.toml public_url = "./"): they follow <base href>.
 // Usage: node scripts/finish-dist.mjs dist
 // FINISH_DIST_SKIP=minify,short-imports,download-passes leaves those steps out, so
 // scripts/measure-steps.sh can say what each one saves (docs/build.md).
 import { readFileSync, writeFileSync, readdirSync, mkdtempSync, rmSync } from "node:fs";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -137,5 +139,19 @@ if (/<script(?![^>]*\ssrc=)[^>]*>/.test(html)) fail("an inline <script> is left:
 if (/\sstyle=/.test(html) || /<style[\s>]/.test(html)) fail("an inline style is left: a strict CSP would block it");
 
 writeFileSync(indexPath, html);
+
+// Visitors get the bytes the size report counts: each asset also as name.br (brotli at quality
+// 11, as scripts/size-report.mjs measures) and name.gz (gzip -9), for hosts that serve files
+// precompressed (nginx brotli_static / gzip_static, Caddy's `precompressed`). Only the assets:
+// index.html and config.json are rewritten by configure-dist.sh at deploy time, and a stale
+// compressed copy of them would be served instead.
+const assets = readdirSync(dist).filter((name) => /\.(wasm|js|css|svg)$/.test(name));
+for (const name of assets) {
+  const data = readFileSync(join(dist, name));
+  writeFileSync(join(dist, `${name}.br`), brotliCompressSync(data, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+  }));
+  writeFileSync(join(dist, `${name}.gz`), gzipSync(data, { level: 9 }));
+}
 if (skipped.size) console.log(`finish-dist: left out ${[...skipped].join(", ")}`);
-console.log(`finish-dist: loader moved to ${boot}; ${names.join(" and ")} minified; ${tidy.renamed} imports renamed, wasm-opt run; ${lazyFiles.length ? `split: ${lazyFiles.join(", ")}; ` : ""}CSP meta in place`);
+console.log(`finish-dist: loader moved to ${boot}; ${names.join(" and ")} minified; ${tidy.renamed} imports renamed, wasm-opt run; ${lazyFiles.length ? `split: ${lazyFiles.join(", ")}; ` : ""}CSP meta in place; ${assets.length} assets precompressed (.br, .gz)`);

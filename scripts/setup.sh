@@ -83,14 +83,16 @@ else
 fi
 
 if [[ "$scope" != "build" ]]; then
-  # The browser for every browser test, and nginx for the deployment suite.
+  # The browser for every browser test, and nginx (with brotli_static, for the precompressed
+  # assets deploy/nginx.conf serves) for the deployment suite.
   missing=()
   [[ -x "$CHROMIUM_PATH" && -x "$CHROMEDRIVER" ]] || missing+=(chromium chromium-driver)
   [[ -x "$NGINX" ]] || missing+=(nginx)
+  dpkg -s libnginx-mod-http-brotli-static >/dev/null 2>&1 || missing+=(libnginx-mod-http-brotli-static)
   # A Bengali font, so the Bengali e2e runs measure layout with real glyphs, not boxes.
   dpkg -s fonts-noto-core >/dev/null 2>&1 || fc-list :lang=bn 2>/dev/null | grep -q . || missing+=(fonts-noto-core)
   if [[ ${#missing[@]} -eq 0 ]]; then
-    echo "setup: chromium, chromedriver, nginx and a Bengali font present"
+    echo "setup: chromium, chromedriver, nginx with brotli_static and a Bengali font present"
   else
     step "setup: installing Debian's ${missing[*]}"
     apt-get update

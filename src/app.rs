@@ -130,6 +130,13 @@ fn UserMenu() -> impl IntoView {
                     {me.token.name.clone().map(|name| view! {
                         <span class="user-menu__token">{move || tf(Key::APP_TOKEN_NAME, &[("name", &name)])}</span>
                     })}
+                    // As the API lists them: its docs do not say what each one allows.
+                    {(!me.token.permissions.is_empty()).then(|| {
+                        let permissions = me.token.permissions.join(", ");
+                        view! {
+                            <span class="user-menu__token">{move || tf(Key::APP_TOKEN_PERMISSIONS, &[("permissions", &permissions)])}</span>
+                        }
+                    })}
                 </span>
             })}
             <button type="button" class="button button--ghost" on:click=move |_| session.end(SignInNotice::SignedOut)>

@@ -31,6 +31,14 @@ impl SignInNotice {
     }
 }
 
+/// A kind of write the API may refuse a token by its scope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Write {
+    Create,
+    Restore,
+    Delete,
+}
+
 /// Shared through context; `Copy` so closures can hold it freely.
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -40,10 +48,24 @@ pub struct Session {
     notice: RwSignal<Option<SignInNotice>>,
     /// Until when (ms since the epoch) automatic refreshes hold off after a 429.
     throttled_until: StoredValue<f64>,
+    /// 429s in a row, for the back-off when the API gives no wait.
+    throttle_streak: StoredValue<u32>,
+    /// Writes the API refused this token with a 403, with its words: not offered again until
+    /// the session ends.
+    refused: RwSignal<Vec<(Write, String)>>,
 }
 
-/// How long automatic refreshes pause after the API answers 429 Too Many Requests.
-pub const THROTTLE_BACKOFF_MS: f64 = 20_000.0;
+/// The pause after a 429 that says no wait of its own, doubled at each 429 in a row up to
+/// [`MAX_BACKOFF_MS`].
+pub const FIRST_BACKOFF_MS: f64 = 4_000.0;
+pub const MAX_BACKOFF_MS: f64 = 120_000.0;
+
+/// How long automatic refreshes pause after the `streak`-th 429 in a row, when the API said
+/// nothing of how long to wait.
+pub fn backoff_ms(streak: u32) -> f64 {
+    let doublings = streak.saturating_sub(1).min(16);
+    (FIRST_BACKOFF_MS * f64::from(1_u32 << doublings)).min(MAX_BACKOFF_MS)
+}
 
 impl Session {
     /// Starts from whatever token this tab already holds (a reload keeps the session).
@@ -54,6 +76,8 @@ impl Session {
             me: RwSignal::new(None),
             notice: RwSignal::new(None),
             throttled_until: StoredValue::new(0.0),
+            throttle_streak: StoredValue::new(0),
+            refused: RwSignal::new(Vec::new()),
         }
     }
 
@@ -61,6 +85,11 @@ impl Session {
     pub fn client_for(&self, token: String) -> ApiClient {
         let config = self.config.get_value();
         ApiClient::new(config.api_base, token).with_timeout_ms(config.timeout_ms)
+    }
+
+    /// The configured API base, as `config.json` gives it (`/api/v1` or an absolute URL).
+    pub fn api_base(&self) -> String {
+        self.config.with_value(|config| config.api_base.clone())
     }
 
     pub fn is_signed_in(&self) -> bool {
@@ -96,8 +125,37 @@ impl Session {
             let _ = storage.remove_item(TOKEN_KEY);
         }
         self.me.set(None);
+        self.refused.set(Vec::new());
         self.notice.set(Some(notice));
         self.token.set(None);
+    }
+
+    /// After a write's error: a 403 means this token may not do that kind of write, and the
+    /// panel stops offering it for the rest of the session.
+    pub fn note_refusal(&self, write: Write, error: &ApiError) {
+        if let ApiError::Http {
+            status: 403,
+            message,
+            ..
+        } = error
+        {
+            let message = message.clone();
+            self.refused.try_update(|refused| {
+                if !refused.iter().any(|(kind, _)| *kind == write) {
+                    refused.push((write, message));
+                }
+            });
+        }
+    }
+
+    /// The API's words when it refused this token `write` (tracked); `None` while allowed.
+    pub fn refusal(&self, write: Write) -> Option<String> {
+        self.refused.with(|refused| {
+            refused
+                .iter()
+                .find(|(kind, _)| *kind == write)
+                .map(|(_, said)| said.clone())
+        })
     }
 
     /// Whether the API recently asked us to slow down: automatic refreshes wait.
@@ -139,21 +197,31 @@ impl Session {
                 Some(pending) => pending.await,
                 None => Err(ApiError::Unauthorized { message: None }),
             };
-            if let Err(error) = &result {
-                self.after_error(error);
+            match &result {
+                Err(error) => self.after_error(error),
+                Ok(_) => {
+                    let _ = self.throttle_streak.try_set_value(0);
+                }
             }
             result
         })
     }
 
-    /// A 401 ends the session; a 429 holds automatic refreshes off for a while.
+    /// A 401 ends the session; a 429 holds automatic refreshes off for the wait the API gave,
+    /// else for a back-off that grows while 429s keep coming.
     fn after_error(&self, error: &ApiError) {
         match error {
             error if error.is_unauthorized() => self.end(SignInNotice::Expired),
-            ApiError::Http { status: 429, .. } => {
+            ApiError::Throttled { wait_s, .. } => {
+                let streak = self.throttle_streak.try_get_value().unwrap_or(0) + 1;
+                let _ = self.throttle_streak.try_set_value(streak);
+                let wait_ms = match wait_s {
+                    Some(seconds) => f64::from(*seconds) * 1000.0,
+                    None => backoff_ms(streak),
+                };
                 let _ = self
                     .throttled_until
-                    .try_set_value(js_sys::Date::now() + THROTTLE_BACKOFF_MS);
+                    .try_set_value(js_sys::Date::now() + wait_ms);
             }
             _ => {}
         }
@@ -174,4 +242,20 @@ fn read_stored_token() -> Option<String> {
         .ok()
         .flatten()
         .filter(|token| !token.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_back_off_doubles_from_4_s_and_stops_at_2_minutes() {
+        let waits: Vec<f64> = (1..=7).map(backoff_ms).collect();
+        assert_eq!(
+            waits,
+            [4_000.0, 8_000.0, 16_000.0, 32_000.0, 64_000.0, 120_000.0, 120_000.0]
+        );
+        assert_eq!(backoff_ms(0), FIRST_BACKOFF_MS);
+        assert_eq!(backoff_ms(u32::MAX), MAX_BACKOFF_MS);
+    }
 }

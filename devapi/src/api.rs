@@ -5,7 +5,7 @@ use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post, MethodRouter};
-use axum::{Json, Router};
+use axum::{Extension, Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use std::time::Instant;
@@ -47,8 +47,20 @@ async fn not_found() -> Response {
     detail(StatusCode::NOT_FOUND, "Not found.")
 }
 
-/// Every API request needs `Authorization: Bearer <the token>`; also advances simulated time.
-async fn require_token(State(state): State<AppState>, request: Request, next: Next) -> Response {
+/// What a token may do: the start-up token reads and writes; `--read-only-token` only reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scope {
+    ReadWrite,
+    Read,
+}
+
+/// Every API request needs `Authorization: Bearer <a token>`, and a write one that may write
+/// (DRF's 403 otherwise); also advances simulated time.
+async fn require_token(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let presented = request
         .headers()
         .get(header::AUTHORIZATION)
@@ -60,16 +72,34 @@ async fn require_token(State(state): State<AppState>, request: Request, next: Ne
             StatusCode::UNAUTHORIZED,
             "Authentication credentials were not provided.",
         ),
-        Some(token) if token != expected => detail(StatusCode::UNAUTHORIZED, "Invalid token."),
-        Some(_) => {
+        Some(token) if token == expected => {
             state.world().advance(Instant::now());
+            request.extensions_mut().insert(Scope::ReadWrite);
             next.run(request).await
         }
+        Some(token) if Some(token) == state.args.read_only_token.as_deref() => {
+            state.world().advance(Instant::now());
+            if request.method() != Method::GET {
+                return detail(
+                    StatusCode::FORBIDDEN,
+                    "You do not have permission to perform this action.",
+                );
+            }
+            request.extensions_mut().insert(Scope::Read);
+            next.run(request).await
+        }
+        Some(_) => detail(StatusCode::UNAUTHORIZED, "Invalid token."),
     }
 }
 
 /// The simulator has one account; any accepted token belongs to it.
-async fn account_me() -> Response {
+async fn account_me(Extension(scope): Extension<Scope>) -> Response {
+    let token = match scope {
+        Scope::ReadWrite => {
+            json!({"name": "Local simulator token", "permissions": ["read", "write"]})
+        }
+        Scope::Read => json!({"name": "Read-only monitoring", "permissions": ["read"]}),
+    };
     Json(json!({
         "account": {
             "email": "ops@example.com",
@@ -78,7 +108,7 @@ async fn account_me() -> Response {
             "company_name": "Example Hosting Ltd",
             "created_at": "2024-06-15"
         },
-        "token": {"name": "Local simulator token", "permissions": ["read", "write"]}
+        "token": token
     }))
     .into_response()
 }

@@ -19,6 +19,10 @@ pub struct Args {
     pub servers: usize,
     /// Origins (`http://host:port`) whose pages may call the API cross-origin; none by default.
     pub allow_origins: Vec<String>,
+    /// Response headers a cross-origin page may read (`Access-Control-Expose-Headers`).
+    pub expose_headers: Vec<String>,
+    /// A second accepted token whose scope is read only: every write gets DRF's 403.
+    pub read_only_token: Option<String>,
 }
 
 pub const DEFAULT_TOKEN: &str = "devtoken-change-me";
@@ -34,6 +38,8 @@ impl Default for Args {
             faults: FaultSettings::default(),
             control: false,
             allow_origins: Vec::new(),
+            expose_headers: Vec::new(),
+            read_only_token: None,
             page_size: None,
             servers: 0,
         }
@@ -52,12 +58,17 @@ vps-devapi: a local simulator of the documented VPS.org API that also serves the
   --error-rate R            share of API requests answered with a fault, 0..1 (default 0)
   --fault MODE              that fault: http-500 | http-429 | malformed-json | html-502 | drop
                             | mixed (500, 429, html-502 or drop at random)
+                            | lost-502 | lost-drop (the request is carried out, then its
+                            answer is lost: an HTML 502, or the connection drops)
                             (default http-500)
   --page-size N             answer lists N items a page with absolute next/previous links
                             (default: the whole list in one answer, as the docs show it)
   --servers N               add N generated servers to the seed data (default 0)
   --allow-origin ORIGIN     let pages on ORIGIN (e.g. http://127.0.0.1:9000) call the API
                             cross-origin; repeat for more (default: none, same origin only)
+  --expose-header NAME      let those pages read response header NAME (e.g. Retry-After);
+                            repeat for more (default: none, as CORS has it)
+  --read-only-token TOKEN   also accept TOKEN, scoped to read: its writes get 403
   --control                 enable /__devapi/ control endpoints (faults, reset, token) for tests
 ";
 
@@ -105,6 +116,11 @@ pub fn parse(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
             },
             "--servers" => args.servers = number(&value)? as usize,
             "--allow-origin" => args.allow_origins.push(origin(&value)?),
+            "--expose-header" => args.expose_headers.push(value),
+            "--read-only-token" if value.is_empty() || value == args.token => {
+                return Err("--read-only-token must be another, non-empty token".into())
+            }
+            "--read-only-token" => args.read_only_token = Some(value),
             other => return Err(format!("unknown flag {other}")),
         }
     }

@@ -29,6 +29,12 @@ pub enum FaultMode {
     Html502,
     /// Headers are sent, then the connection is dropped mid-body.
     Drop,
+    /// The request is carried out, then its answer is lost: a proxy's HTML 502 goes back
+    /// instead (the API acted, the client cannot know).
+    #[serde(rename = "lost-502")]
+    Lost502,
+    /// The request is carried out, then the connection drops before its answer is through.
+    LostDrop,
     /// Each fault one of 500, 429, HTML 502 or a dropped connection, at random: a flaky
     /// API as soak tests meet it.
     Mixed,
@@ -51,8 +57,11 @@ impl FaultMode {
             "html-502" => Ok(Self::Html502),
             "drop" => Ok(Self::Drop),
             "mixed" => Ok(Self::Mixed),
+            "lost-502" => Ok(Self::Lost502),
+            "lost-drop" => Ok(Self::LostDrop),
             other => Err(format!(
-                "--fault must be http-500, http-429, malformed-json, html-502, drop or mixed, not {other:?}"
+                "--fault must be http-500, http-429, malformed-json, html-502, drop, mixed, \
+                 lost-502 or lost-drop, not {other:?}"
             )),
         }
     }
@@ -69,6 +78,8 @@ pub struct FaultSettings {
     pub count: Option<u32>,
     /// Only requests whose path and query contain this text may fail (e.g. `page=3`).
     pub path_contains: Option<String>,
+    /// Only requests of this method may fail (e.g. `POST`: the writes, not the refreshes).
+    pub method: Option<String>,
 }
 
 /// Records every `/api/` request for the control log, then applies the fault settings.
@@ -84,7 +95,11 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
         let in_scope = settings
             .path_contains
             .as_deref()
-            .is_none_or(|part| uri.to_string().contains(part));
+            .is_none_or(|part| uri.to_string().contains(part))
+            && settings
+                .method
+                .as_deref()
+                .is_none_or(|method| request.method().as_str().eq_ignore_ascii_case(method));
         let fault =
             (in_scope && settings.error_rate > 0.0 && roll < settings.error_rate).then(|| {
                 match settings.mode {
@@ -110,6 +125,14 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
     }
     match fault {
         None => next.run(request).await,
+        Some(FaultMode::Lost502) => {
+            let _carried_out = next.run(request).await;
+            fault_response(FaultMode::Html502)
+        }
+        Some(FaultMode::LostDrop) => {
+            let _carried_out = next.run(request).await;
+            fault_response(FaultMode::Drop)
+        }
         Some(mode) => fault_response(mode),
     }
 }
@@ -140,6 +163,9 @@ fn fault_response(mode: FaultMode) -> Response {
             .into_response(),
         // Resolved to one of the others when the fault is rolled.
         FaultMode::Mixed => fault_response(FaultMode::Http500),
+        // Answered in `inject`, after the request is carried out.
+        FaultMode::Lost502 => fault_response(FaultMode::Html502),
+        FaultMode::LostDrop => fault_response(FaultMode::Drop),
         FaultMode::Drop => {
             // Headers and the start of a body reach the client before the connection drops.
             // (Dropping before any byte is sent is not the same fault: the browser then sends

@@ -105,10 +105,17 @@ pub fn app(args: Args) -> Router {
         .iter()
         .filter_map(|origin| HeaderValue::from_str(origin).ok())
         .collect();
+    let exposed: Vec<header::HeaderName> = state
+        .args
+        .expose_headers
+        .iter()
+        .filter_map(|name| header::HeaderName::from_bytes(name.as_bytes()).ok())
+        .collect();
     let cors = CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
         .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
-        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE]);
+        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+        .expose_headers(exposed);
     app.fallback_service(panel::service(&state.args.dist))
         .layer(cors)
 }

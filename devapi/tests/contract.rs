@@ -355,6 +355,83 @@ async fn mixed_faults_vary_and_leave_the_world_untouched() {
 }
 
 #[tokio::test]
+async fn a_lost_answer_fault_carries_the_write_out_and_answers_502_or_drops() {
+    let app = vps_devapi::app(Args {
+        control: true,
+        token: TOKEN.into(),
+        ..Args::default()
+    });
+    for (mode, name) in [
+        ("lost-502", "made-behind-a-502"),
+        ("lost-drop", "made-then-dropped"),
+    ] {
+        let faults = json!({"error_rate": 1, "mode": mode, "count": 1});
+        let (status, _) = call(&app, "PUT", "/__devapi/faults", Some(faults)).await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let request = Request::builder()
+            .method("POST")
+            .uri("/api/v1/snapshots/")
+            .header("Authorization", format!("Bearer {TOKEN}"))
+            .header("Content-Type", "application/json")
+            .body(Body::from(
+                json!({"server_id": 12345, "name": name}).to_string(),
+            ))
+            .expect("request");
+        let response = app.clone().oneshot(request).await.expect("infallible");
+        let body = to_bytes(response.into_body(), 1 << 20).await;
+        match mode {
+            "lost-502" => assert!(
+                body.is_ok_and(|b| String::from_utf8_lossy(&b).contains("502 Bad Gateway")),
+                "a proxy's HTML 502 instead of the answer"
+            ),
+            _ => assert!(body.is_err(), "the answer's body never completes"),
+        }
+        let (_, after) = call(&app, "GET", "/api/v1/snapshots/?server_id=12345", None).await;
+        assert!(
+            after.to_string().contains(name),
+            "the write was carried out: {after}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_read_only_token_reads_and_gets_drf_s_403_on_every_write() {
+    let app = vps_devapi::app(Args {
+        token: TOKEN.into(),
+        read_only_token: Some("read-only".into()),
+        ..Args::default()
+    });
+    let read_only = Some("read-only");
+    let (status, me) = call_with(&app, "GET", "/api/v1/account/me/", None, read_only).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(me["token"]["permissions"], json!(["read"]));
+    let (_, me) = call(&app, "GET", "/api/v1/account/me/", None).await;
+    assert_eq!(me["token"]["permissions"], json!(["read", "write"]));
+    let (status, _) = call_with(&app, "GET", "/api/v1/snapshots/", None, read_only).await;
+    assert_eq!(status, StatusCode::OK);
+    let forbidden = json!({"detail": "You do not have permission to perform this action."});
+    let create = json!({"server_id": 12345, "name": "not-allowed"});
+    for (method, uri, body) in [
+        ("POST", "/api/v1/snapshots/", Some(create)),
+        ("POST", "/api/v1/snapshots/801/restore/", None),
+        ("DELETE", "/api/v1/snapshots/801/", None),
+    ] {
+        let (status, said) = call_with(&app, method, uri, body, read_only).await;
+        assert_eq!(
+            (status, said),
+            (StatusCode::FORBIDDEN, forbidden.clone()),
+            "{method} {uri}"
+        );
+    }
+    let (_, after) = call(&app, "GET", "/api/v1/snapshots/?server_id=12345", None).await;
+    assert!(!after.to_string().contains("not-allowed"), "{after}");
+    assert!(
+        after.to_string().contains("801"),
+        "801 is still there: {after}"
+    );
+}
+
+#[tokio::test]
 async fn a_deep_link_gets_index_html_and_a_missing_asset_a_404() {
     let dist = std::env::temp_dir().join(format!("devapi-dist-{}", std::process::id()));
     std::fs::create_dir_all(&dist).expect("temp dir");

@@ -1,8 +1,9 @@
 //! The HTTP client: every request to the API goes through [`ApiClient::send`].
 
-use super::error::{error_from_response, ApiError};
+use super::error::{error_from_response, retry_after_seconds, ApiError};
 use super::models::{CreateSnapshot, CreatedSnapshot, Me, Page, RestoreStarted, Server, Snapshot};
 use super::paging::{checked_next, Listing, Progress, MAX_PAGES};
+use super::reach::{diagnose, NoAnswer, Unreached};
 use super::url::join_url;
 use gloo_net::http::{Request, RequestBuilder};
 use send_wrapper::SendWrapper;
@@ -199,6 +200,7 @@ impl ApiClient {
             .filter_map(|(key, value)| value.clone().map(|value| ((*key).to_owned(), value)))
             .collect();
         let authorization = format!("Bearer {}", self.token);
+        let base = self.base.clone();
         let timeout_ms = self.timeout_ms;
         let abort = AbortOnDrop::new();
         // Reads die with their view. Writes are not cancelled that way: aborting the browser's
@@ -232,7 +234,7 @@ impl ApiClient {
                     .body(body),
                 None => builder.build(),
             }
-            .map_err(|error| ApiError::Network(error.to_string()))?;
+            .map_err(|error| unreached(NoAnswer::Unknown, &base, error))?;
 
             let timed_out = Rc::new(Cell::new(false));
             let _timer = {
@@ -246,18 +248,27 @@ impl ApiClient {
                 })
             };
             let outcome = async {
-                let response = request.send().await?;
+                let response = request.send().await.map_err(Lost::NoAnswer)?;
                 let status = response.status();
-                let text = response.text().await?;
-                Ok::<_, gloo_net::Error>((status, text))
+                // Readable cross-origin only when the API lists it in Expose-Headers.
+                let retry_after = response.headers().get("Retry-After");
+                let text = response.text().await.map_err(Lost::Dropped)?;
+                Ok::<_, Lost>((status, text, retry_after))
             }
             .await;
             match outcome {
-                Ok((status, text)) if (200..300).contains(&status) => Ok(text),
-                Ok((status, text)) => Err(error_from_response(status, &text)),
+                Ok((status, text, _)) if (200..300).contains(&status) => Ok(text),
+                Ok((status, text, retry_after)) => Err(with_retry_after(
+                    error_from_response(status, &text),
+                    retry_after.as_deref(),
+                )),
                 Err(_) if timed_out.get() => Err(ApiError::Timeout(timeout_ms.div_ceil(1000))),
                 Err(_) if abort.was_aborted() => Err(ApiError::Aborted),
-                Err(error) => Err(ApiError::Network(error.to_string())),
+                Err(Lost::Dropped(error)) => Err(unreached(NoAnswer::Dropped, &base, error)),
+                Err(Lost::NoAnswer(error)) => {
+                    let cause = diagnose(&absolute_base(&base), &page_origin()).await;
+                    Err(unreached(cause, &base, error))
+                }
             }
         }
     }
@@ -287,6 +298,42 @@ fn page_origin() -> String {
     web_sys::window()
         .and_then(|window| window.location().origin().ok())
         .unwrap_or_default()
+}
+
+/// How a request ended without a whole answer: none came, or its body broke off.
+enum Lost {
+    NoAnswer(gloo_net::Error),
+    Dropped(gloo_net::Error),
+}
+
+/// `Network`, with the cause and the facts the Details disclosure shows.
+fn unreached(cause: NoAnswer, base: &str, error: gloo_net::Error) -> ApiError {
+    ApiError::Network(Box::new(Unreached {
+        cause,
+        api_base: absolute_base(base),
+        page_origin: page_origin(),
+        detail: error.to_string(),
+    }))
+}
+
+/// The API base as an absolute URL: a same-origin path (`/api/v1`) is on this page's origin.
+pub fn absolute_base(base: &str) -> String {
+    if base.starts_with('/') && !base.starts_with("//") {
+        format!("{}{base}", page_origin())
+    } else {
+        base.to_owned()
+    }
+}
+
+/// A readable `Retry-After` header is the API's own word on a 429's wait: it comes first.
+fn with_retry_after(error: ApiError, header: Option<&str>) -> ApiError {
+    match (error, header.and_then(retry_after_seconds)) {
+        (ApiError::Throttled { message, .. }, Some(seconds)) => ApiError::Throttled {
+            message,
+            wait_s: Some(seconds),
+        },
+        (error, _) => error,
+    }
 }
 
 /// Decodes a 2xx body, turning anything unreadable (HTML, truncated JSON) into `Decode`.

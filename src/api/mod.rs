@@ -6,12 +6,14 @@ mod error;
 mod json;
 pub mod models;
 mod paging;
+mod reach;
 mod url;
 
-pub use client::{ApiClient, ServerFilter, DEFAULT_TIMEOUT_MS};
+pub use client::{absolute_base, ApiClient, ServerFilter, DEFAULT_TIMEOUT_MS};
 pub use config::{load_config, parse_config, PanelConfig, DEFAULT_API_BASE};
-pub use error::{error_from_response, server_message, ApiError, ServerMessage};
+pub use error::{error_from_response, server_message, AfterCheck, ApiError, ServerMessage};
 pub use paging::{Listing, Progress, MAX_PAGES};
+pub use reach::{NoAnswer, Unreached};
 pub use url::join_url;
 
 /// The documented limit of snapshots per server; the API refuses a sixth with a 400.

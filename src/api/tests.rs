@@ -1,5 +1,6 @@
 //! Decoding the documented examples verbatim, hostile variants, and error-message extraction.
 
+use super::error::{retry_after_seconds, wait_in_words};
 use super::json;
 use super::models::*;
 use super::*;
@@ -234,6 +235,30 @@ fn status_codes_map_to_their_kinds() {
         error_from_response(404, r#"{"detail": "Not found."}"#),
         ApiError::NotFound { message } if message == "Not found."
     ));
+}
+
+#[test]
+fn a_429_carries_the_wait_drf_writes_in_its_body() {
+    let body = r#"{"detail": "Request was throttled. Expected available in 17 seconds."}"#;
+    assert_eq!(
+        error_from_response(429, body),
+        ApiError::Throttled {
+            message: "Request was throttled. Expected available in 17 seconds.".into(),
+            wait_s: Some(17)
+        }
+    );
+    assert_eq!(wait_in_words("Expected available in 1 second."), Some(1));
+    assert_eq!(wait_in_words("Request was throttled."), None);
+    assert!(matches!(
+        error_from_response(429, "<html>Too many</html>"),
+        ApiError::Throttled { wait_s: None, .. }
+    ));
+    assert_eq!(
+        error_from_response(429, "").to_string(),
+        "The API answered with HTTP 429 Too Many Requests."
+    );
+    assert_eq!(retry_after_seconds(" 30 "), Some(30));
+    assert_eq!(retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT"), None);
 }
 
 /// A deliberately plain re-statement of the contract's rule, to check the real one against.

@@ -26,11 +26,20 @@ pub fn Loading(
             tf(key, &[("loaded", &loaded), ("total", &total)])
         ))
     };
+    // The same progress as a bar, for the eye; the sentence is what assistive technology reads.
+    let bar = move || {
+        let p = progress.and_then(|p| p.get()).filter(|p| p.loaded > 0)?;
+        let total = p.count.filter(|total| *total > 0)?;
+        Some(view! {
+            <progress class="loading__bar" max=total.to_string() value=p.loaded.to_string() aria-hidden="true"></progress>
+        })
+    };
     view! {
         <p class="loading" role="status">
             <span class="loading__spinner" aria-hidden="true"></span>
             {move || tf(Key::COMMON_LOADING, &[("what", t(what))])}
             {so_far}
         </p>
+        {bar}
     }
 }

@@ -1,5 +1,6 @@
 //! Shared, feature-agnostic view pieces.
 
+mod connection;
 mod dialog;
 mod emphasised;
 mod error_panel;
@@ -11,6 +12,7 @@ mod notifications;
 mod page_title;
 mod status_badge;
 
+pub use connection::{retry_when_online, unreached, ConnectionDetails};
 pub use dialog::Dialog;
 pub use emphasised::Emphasised;
 pub use error_panel::{ErrorPanel, Failure};

@@ -4,7 +4,7 @@ use crate::fake_fetch::{self, calls, json};
 use crate::support::{mount, until};
 use leptos::prelude::*;
 use vps_panel::api::models::{CreateSnapshot, ServerStatus, SnapshotStatus};
-use vps_panel::api::{ApiClient, ApiError, Progress, ServerFilter};
+use vps_panel::api::{ApiClient, ApiError, NoAnswer, Progress, ServerFilter};
 use vps_panel::load::Load;
 use wasm_bindgen_test::*;
 
@@ -158,11 +158,56 @@ async fn each_failure_maps_to_its_error() {
     assert!(matches!(error, ApiError::Decode(_)), "{error:?}");
 
     fake_fetch::fake_network_error();
-    let error = client().me().await.expect_err("offline");
-    // The browser's own words reach the message, so an operator can search for them.
+    let error = client().me().await.expect_err("unreachable");
+    let ApiError::Network(unreached) = error else {
+        panic!("a network error, not {error:?}");
+    };
+    // Nothing answers even a probe: the address may be wrong. The browser's own words are kept,
+    // so an operator can search for them.
+    assert_eq!(unreached.cause, NoAnswer::NothingAnswers);
+    assert_eq!(unreached.detail, "TypeError: Failed to fetch");
+    assert_eq!(unreached.api_base, "https://admin.example.test/api/v1");
+    fake_fetch::restore_fetch();
+}
+
+#[wasm_bindgen_test]
+async fn a_request_refused_by_cors_while_a_probe_gets_through_names_the_origin_to_allow() {
+    fake_fetch::fake_cors_refusal();
+    let error = client().me().await.expect_err("refused");
+    let ApiError::Network(unreached) = error else {
+        panic!("a network error, not {error:?}");
+    };
+    assert_eq!(unreached.cause, NoAnswer::RefusedOrigin);
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    assert_eq!(unreached.page_origin, origin);
+    // The probe went to the API base, in no-cors mode, without the token.
+    let calls = fake_fetch::calls();
+    assert_eq!(calls.len(), 2, "{calls:?}");
+    let probe = &calls[1];
+    assert_eq!(probe.url, "https://admin.example.test/api/v1");
+    assert_eq!(probe.mode.as_deref(), Some("no-cors"));
+    assert!(!probe.headers.contains_key("authorization"));
+    assert!(ApiError::Network(unreached)
+        .to_string()
+        .contains("does not allow requests from this page"),);
+    fake_fetch::restore_fetch();
+}
+
+#[wasm_bindgen_test]
+async fn a_429_waits_as_retry_after_says_else_as_drf_s_body_says() {
+    fake_fetch::json(
+        429,
+        r#"{"detail": "Request was throttled. Expected available in 7 seconds."}"#,
+    );
+    let error = client().me().await.expect_err("throttled");
     assert_eq!(
         error,
-        ApiError::Network("TypeError: Failed to fetch".to_owned())
+        ApiError::Throttled {
+            message: "Request was throttled. Expected available in 7 seconds.".into(),
+            wait_s: Some(7)
+        }
     );
     fake_fetch::restore_fetch();
 }

@@ -28,6 +28,18 @@ export function fake_respond(status, body, contentType) {
   };
 }
 
+// As a page meets an API whose CORS rules leave its origin out: every request fails, but a
+// `no-cors` one (whose answer the page may not read) gets through.
+export function fake_cors_refusal() {
+  calls = [];
+  globalThis.fetch = async (input, init) => {
+    const { request, call } = record(input, init);
+    call.mode = request.mode;
+    if (request.mode === "no-cors") return new Response(null, { status: 200 });
+    throw new TypeError("Failed to fetch");
+  };
+}
+
 export function fake_hang() {
   calls = [];
   globalThis.fetch = (input, init) => {
@@ -72,6 +84,8 @@ extern "C" {
     pub fn fake_hang();
     /// Every request fails as an unreachable host does.
     pub fn fake_network_error();
+    /// Every request fails but a `no-cors` one, as an API that refuses this origin.
+    pub fn fake_cors_refusal();
     pub fn restore_fetch();
     fn fake_routes(routes_json: &str);
     fn calls_json() -> String;
@@ -84,6 +98,9 @@ pub struct Call {
     pub method: String,
     pub headers: std::collections::BTreeMap<String, String>,
     pub body: Option<String>,
+    /// The request's mode, where the fake records it.
+    #[serde(default)]
+    pub mode: Option<String>,
 }
 
 pub fn calls() -> Vec<Call> {

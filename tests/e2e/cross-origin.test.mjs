@@ -6,8 +6,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  browser, configureDist, copyOfDist, expectProblems, newPage, signIn, startSimulator, useBrowser,
+  browser, configureDist, copyOfDist, expectProblems, newPage, screenshot, signIn, startSimulator, useBrowser,
 } from "./harness.mjs";
+import { freePort } from "./net.mjs";
 
 const API_TOKEN = "cross-origin-token";
 let host, api, stranger, dist, strangerDist;
@@ -54,15 +55,80 @@ test("a panel on another origin signs in and works; its token goes to the API or
   await page.context().close();
 });
 
-test("a panel on an origin the API was not told about is refused by CORS, with a clear message", async () => {
+test("a panel on an origin the API was not told about is told so: the origin to add, and Details", async () => {
   const page = await newPage(browser);
   await page.goto(`${stranger.url}sign-in`);
+  const apiBase = `${api.url}api/v1`;
+  await page.getByText(`API: ${apiBase}`).waitFor();
   await page.getByLabel("API token", { exact: true }).fill(API_TOKEN);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("alert").filter({ hasText: "Could not check the token" }).waitFor();
-  await page.getByRole("button", { name: "Retry" }).waitFor();
+  const strangerOrigin = new URL(stranger.url).origin;
+  const message = page.getByRole("alert").filter({ hasText: "Could not check the token" });
+  await message.getByText(`The API at ${apiBase} does not allow requests from this page (origin ${strangerOrigin}). ` +
+    "Add this origin to its CORS allow-list, or serve the panel and the API from one origin").waitFor();
+  await message.getByRole("button", { name: "Retry" }).waitFor();
+  await message.getByText("Details").click();
+  await message.getByText(/TypeError: Failed to fetch/).waitFor();
+  assert.equal(await message.locator("dd").nth(0).innerText(), apiBase);
+  assert.equal(await message.locator("dd").nth(1).innerText(), strangerOrigin);
+  await screenshot(page, "connection-refused-origin");
   assert.equal(await page.evaluate(() => sessionStorage.getItem("vps-panel.token")), null);
   // Chromium reports the refused preflight on the console: that is the expected outcome here.
   expectProblems(page, [/CORS policy|Failed to load resource|ERR_FAILED/]);
+  await page.context().close();
+});
+
+test("in Bengali: the refused origin, in Bengali", async () => {
+  const page = await newPage(browser, { locale: "bn-BD" });
+  await page.goto(`${stranger.url}sign-in`);
+  await page.getByLabel("API টোকেন", { exact: true }).fill(API_TOKEN);
+  await page.getByRole("button", { name: "সাইন ইন" }).click();
+  await page.getByText(/এই পাতা \(অরিজিন http:\/\/127\.0\.0\.1:\d+\) থেকে অনুরোধ গ্রহণ করে না/).waitFor();
+  await page.getByText("বিস্তারিত").click();
+  await screenshot(page, "bn-connection-refused-origin");
+  expectProblems(page, [/CORS policy|Failed to load resource|ERR_FAILED/]);
+  await page.context().close();
+});
+
+test("nothing answering at api_base says config.json may be wrong, and shows the address", async () => {
+  const { dist: wrongDist } = copyOfDist();
+  const closed = await freePort();
+  const wrongBase = `http://127.0.0.1:${closed}/api/v1`;
+  assert.equal(configureDist([wrongDist, "--base-path", "/", "--api-base", wrongBase]).code, 0);
+  const host = await startSimulator(["--dist", wrongDist, "--token", "unused"]);
+  try {
+    const page = await newPage(browser);
+    await page.goto(`${host.url}sign-in`);
+    await page.getByText(`API: ${wrongBase}`).waitFor();
+    await page.getByLabel("API token", { exact: true }).fill(API_TOKEN);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText(`Nothing answers at the API address ${wrongBase}. The API may be down, or api_base in config.json may be wrong.`).waitFor();
+    await page.getByText("Details").click();
+    await screenshot(page, "connection-nothing-answers");
+    expectProblems(page, [/ERR_CONNECTION_REFUSED|Failed to load resource/]);
+    await page.context().close();
+  } finally {
+    host.stop();
+  }
+});
+
+test("offline: said so, and the list loads by itself once the browser is back online", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${host.url}servers`);
+  await signIn(page, { token: API_TOKEN });
+  await page.getByText("6 of 6 servers shown").waitFor();
+  // The snapshots page's code arrives while online; then the connection goes.
+  await page.getByRole("link", { name: "Snapshots" }).click();
+  await page.getByRole("table", { name: "All snapshots" }).waitFor();
+  await page.context().setOffline(true);
+  await page.getByRole("link", { name: "Servers" }).click();
+  const panel = page.locator(".error-panel");
+  await panel.getByText("This browser is offline. The panel tries again as soon as it is back online.").waitFor();
+  await panel.getByRole("button", { name: "Retry" }).waitFor();
+  await screenshot(page, "connection-offline");
+  await page.context().setOffline(false);
+  await page.getByText("6 of 6 servers shown").waitFor();
+  assert.equal(await panel.count(), 0, "the error went away by itself");
+  expectProblems(page, [/ERR_INTERNET_DISCONNECTED|Failed to load resource/]);
   await page.context().close();
 });

@@ -16,17 +16,48 @@ async function signedIn(sim, path = "servers") {
   return page;
 }
 
-test("126 servers in pages of 25: the first page at once with progress, then every server, 50 rows a page", async () => {
+/** From now on, in the page: what the list said when its table's first row was drawn, and how
+ *  often the server in the first row changed afterwards (each change is a moment when a click
+ *  aimed at that row would open another server). */
+async function watchFirstRow(page) {
+  await page.evaluate(() => {
+    const seen = { countLine: null, rows: 0, first: null, changes: 0 };
+    window.__firstRow = seen;
+    new MutationObserver(() => {
+      const row = document.querySelector("tbody tr:not([hidden])");
+      const first = row ? row.dataset.snapshotId ?? row.querySelector("a")?.textContent ?? "" : null;
+      if (first === null) return;
+      if (seen.first === null) {
+        seen.countLine = document.querySelector(".result-count")?.textContent ?? "";
+        seen.rows = document.querySelectorAll("tbody tr:not([hidden])").length;
+      } else if (first !== seen.first) {
+        seen.changes++;
+      }
+      seen.first = first;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+const firstRow = (page) => page.evaluate(() => window.__firstRow);
+
+test("126 servers in pages of 25: progress while pages arrive, a table drawn once complete whose rows never move, 50 rows a page", async () => {
   const sim = await startSimulator(["--token", TOKEN, "--page-size", "25", "--servers", "120", "--latency-ms", "300"]);
   try {
-    const page = await signedIn(sim);
-    // The first API page is on screen at once, said to be incomplete, while the rest arrives.
-    await page.getByText("25 of the first 25 servers shown; the list is not complete yet").waitFor();
-    await page.getByRole("status").filter({ hasText: /Loading the rest of the servers… \d+ of 126/ }).waitFor();
-    assert.equal(await page.locator("table tbody tr:not([hidden])").count(), 25);
-    assert.equal(await page.getByText("No servers match").count(), 0);
-    await screenshot(page, "servers-first-page-while-loading");
+    const page = await newPage(browser);
+    await page.goto(`${sim.url}servers`);
+    await page.getByLabel("API token", { exact: true }).waitFor();
+    await watchFirstRow(page);
+    await signIn(page, { token: TOKEN });
+    // While pages arrive: how far the list has come, as words and as a bar, and no table yet.
+    await page.getByRole("status").filter({ hasText: /Loading servers… (25|50|75|100) of 126/ }).waitFor();
+    assert.equal(await page.locator("table").count(), 0, "no table before the list is complete");
+    assert.equal(await page.locator("progress.loading__bar").getAttribute("max"), "126");
+    await screenshot(page, "servers-loading-progress");
     await page.getByText("Showing 1–50 of 126 matching servers (126 in all)").waitFor();
+    const drawn = await firstRow(page);
+    assert.equal(drawn.countLine, "Showing 1–50 of 126 matching servers (126 in all)", "the first row was drawn with the complete list");
+    assert.equal(drawn.rows, 50);
+    assert.equal(drawn.changes, 0, "the first row never changed");
     assert.equal(await page.locator("table tbody tr:not([hidden])").count(), 50);
     const pager = page.getByRole("navigation", { name: "Pages of servers" });
     assert.ok(await pager.getByRole("button", { name: "Previous page" }).isDisabled());
@@ -50,7 +81,28 @@ test("126 servers in pages of 25: the first page at once with progress, then eve
   }
 });
 
-test("the snapshots page shows its first API page at once, marked incomplete, then every snapshot", async () => {
+test("in Bengali the same: progress in Bengali digits, then the complete table", async () => {
+  const sim = await startSimulator(["--token", TOKEN, "--page-size", "25", "--servers", "120", "--latency-ms", "300"]);
+  try {
+    const page = await newPage(browser, { locale: "bn-BD" });
+    await page.goto(`${sim.url}servers`);
+    await page.getByLabel("API টোকেন", { exact: true }).fill(TOKEN);
+    await watchFirstRow(page);
+    await page.getByRole("button", { name: "সাইন ইন" }).click();
+    await page.getByRole("status").filter({ hasText: /সার্ভার লোড হচ্ছে… ১২৬টির মধ্যে (২৫|৫০|৭৫|১০০)টি/ }).waitFor();
+    assert.equal(await page.locator("table").count(), 0, "no table before the list is complete");
+    await screenshot(page, "bn-servers-loading-progress");
+    await page.getByRole("table", { name: "সার্ভার" }).waitFor();
+    const drawn = await firstRow(page);
+    assert.match(drawn.countLine, /মোট ১২৬টি/, "the first row was drawn with the complete list");
+    assert.equal(drawn.changes, 0, "the first row never changed");
+    await page.context().close();
+  } finally {
+    sim.stop();
+  }
+});
+
+test("the snapshots page shows progress while its pages arrive and draws every snapshot at once", async () => {
   const sim = await startSimulator(["--token", TOKEN, "--page-size", "3", "--latency-ms", "400"]);
   try {
     const total = await fetch(`${sim.url}api/v1/snapshots/`, { headers: { Authorization: `Bearer ${TOKEN}` } })
@@ -58,14 +110,16 @@ test("the snapshots page shows its first API page at once, marked incomplete, th
     assert.ok(total > 6, `enough snapshots for several pages (${total})`);
     const page = await newPage(browser);
     await page.goto(`${sim.url}snapshots`);
+    await page.getByLabel("API token", { exact: true }).waitFor();
+    await watchFirstRow(page);
     await signIn(page, { token: TOKEN, landing: (u) => u.pathname === "/snapshots" });
-    await page.getByText("The first 3 snapshots are shown; the list is not complete yet.").waitFor();
-    await page.getByRole("status").filter({ hasText: new RegExp(`Loading the rest of the snapshots… \\d+ of ${total}`) }).waitFor();
-    assert.equal(await page.getByRole("table", { name: "All snapshots" }).locator("tbody tr").count(), 3);
-    await screenshot(page, "snapshots-first-page-while-loading");
-    // Complete: every snapshot, and the notice gone.
-    await page.waitForFunction((n) => document.querySelectorAll("tbody tr").length === n, total, { timeout: 30_000 });
-    assert.equal(await page.getByText("the list is not complete yet").count(), 0);
+    await page.getByRole("status").filter({ hasText: new RegExp(`Loading snapshots… \\d+ of ${total}`) }).waitFor();
+    assert.equal(await page.getByRole("table", { name: "All snapshots" }).count(), 0, "no table before the list is complete");
+    await screenshot(page, "snapshots-loading-progress");
+    await page.getByRole("table", { name: "All snapshots" }).waitFor({ timeout: 30_000 });
+    const drawn = await firstRow(page);
+    assert.equal(drawn.rows, total, "every snapshot drawn at once");
+    assert.equal(drawn.changes, 0, "the first row never changed");
     await page.context().close();
   } finally {
     sim.stop();

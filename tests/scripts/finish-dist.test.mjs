@@ -4,7 +4,8 @@
 // <meta> is in place, and what it cannot handle fails the build.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { GLUE, REPO_ROOT, run, section, tempDir, text } from "./support.mjs";
@@ -94,4 +95,19 @@ test("a page with a second inline script fails instead of guessing which is trun
   const result = finishDist(trunkOutput({ extraScript: "\n<script type=\"module\">console.log(1)</script>" }));
   assert.equal(result.code, 1);
   assert.match(result.output, /expected trunk's one inline loader script/);
+});
+
+test("every asset is written precompressed beside it, and index.html is not", () => {
+  const dist = trunkOutput();
+  assert.equal(finishDist(dist).code, 0);
+  const names = readdirSync(dist);
+  const assets = names.filter((name) => /\.(wasm|js|css)$/.test(name));
+  assert.equal(assets.length, 4, names.join(", ")); // boot, glue, wasm, css
+  for (const name of assets) {
+    const bytes = read(dist, name);
+    assert.deepEqual(brotliDecompressSync(read(dist, `${name}.br`)), bytes, `${name}.br`);
+    assert.deepEqual(gunzipSync(read(dist, `${name}.gz`)), bytes, `${name}.gz`);
+  }
+  // configure-dist.sh rewrites these at deploy time: a compressed copy would go stale.
+  assert.ok(!names.some((name) => /^(index\.html|config\.json)\.(br|gz)$/.test(name)), names.join(", "));
 });

@@ -70,7 +70,6 @@ fn list_view(store: ServersStore, state: ListState) -> AnyView {
         }
         .into_any(),
         ListState::Rows => view! {
-            {move || store.partial.get().then(|| view! { <Loading what=Key::SERVERS_WHAT_REST progress/> })}
             <p class="result-count" aria-live="polite">{move || result_count(store)}</p>
             <ServersTable
                 rows=store.shown
@@ -85,19 +84,11 @@ fn list_view(store: ServersStore, state: ListState) -> AnyView {
     }
 }
 
-/// "Showing 1–50 of 1,006 matching servers (1,006 in all)", or how many are shown while more
-/// pages are still coming.
+/// "Showing 1–50 of 1,006 matching servers (1,006 in all)".
 fn result_count(store: ServersStore) -> String {
     let total = store.loaded.with(|l| l.ready().map_or(0, Vec::len));
     let matching = store.rows.with(Vec::len);
-    if store.partial.get() {
-        let shown = count(matching.min(ROWS_PER_PAGE) as u64);
-        let total = count(total as u64);
-        tf(
-            Key::SERVERS_SHOWN_PARTIAL,
-            &[("shown", &shown), ("total", &total)],
-        )
-    } else if matching <= ROWS_PER_PAGE {
+    if matching <= ROWS_PER_PAGE {
         tn(
             Key::SERVERS_SHOWN,
             total as u64,

@@ -36,10 +36,8 @@ pub struct ServersStore {
     write_pending: StoredValue<bool>,
     pub counts: Memo<Option<HashMap<u64, usize>>>,
     pub locations: Memo<Vec<String>>,
-    /// The servers to show: the complete list, or its first page while the rest arrives.
+    /// The servers to show: the complete list.
     pub loaded: Memo<Loaded<Vec<Server>>>,
-    /// Rows are on screen but more pages are still coming.
-    pub partial: Memo<bool>,
     /// Each server by id: a row reads its own server, so a refresh updates cells in place and
     /// a keystroke leaves the rows that stay untouched.
     pub by_id: Memo<HashMap<u64, Server>>,
@@ -63,21 +61,9 @@ impl ServersStore {
         let filter = Memo::new(move |_| view_state.with(ServersView::api_filter));
 
         let progress = RwSignal::new(None::<Progress>);
-        // The first page of a list that has more, shown while the rest arrives; kept with the
-        // filter it was read for, so it never stands in for another filter's list.
-        let first_page = RwSignal::new(None::<(ServerFilter, Vec<Server>)>);
         let servers = Load::new(move || {
             let filter = filter.get();
-            let read_for = filter.clone();
-            session.call(move |api| {
-                api.servers(&filter, move |p, page| {
-                    progress.set(Some(p));
-                    let more_to_come = p.count.is_some_and(|total| total > p.loaded as u64);
-                    if p.loaded == page.len() && more_to_come {
-                        first_page.set(Some((read_for.clone(), page.to_vec())));
-                    }
-                })
-            })
+            session.call(move |api| api.servers(&filter, move |p, _| progress.set(Some(p))))
         });
         let snapshots = Load::new(move || session.call(|api| api.snapshots(None, |_, _| ())));
 
@@ -95,18 +81,11 @@ impl ServersStore {
 
         let counts = Memo::new(move |_| snapshot_counts(snapshots.get()));
         let locations = location_choices(filter, servers, view_state);
-        let loaded = Memo::new(move |_| match servers.get() {
-            Some(result) => Loaded::from_result(Some(result.map(|listing| listing.results))),
-            None => first_page.with(|first| match first {
-                Some((read_for, page)) if filter.with(|current| current == read_for) => {
-                    Loaded::Ready(page.clone())
-                }
-                _ => Loaded::Loading,
-            }),
-        });
-        let partial = Memo::new(move |_| {
-            servers.with(|result| result.is_none()) && loaded.with(|l| l.ready().is_some())
-        });
+        // The table is drawn once the list is complete (progress shows meanwhile), so a row
+        // never moves under the pointer while later pages arrive; a refresh keeps the rows
+        // drawn until its answer is in.
+        let loaded =
+            Memo::new(move |_| Loaded::from_result(servers.get().map(|r| r.map(|l| l.results))));
         let by_id = Memo::new(move |_| {
             loaded.with(|l| {
                 l.ready()
@@ -118,7 +97,7 @@ impl ServersStore {
         let table_page = RwSignal::new(0_usize);
         let current_page =
             Memo::new(move |_| table_page.get().min(rows.with(|r| pages_for(r.len())) - 1));
-        let list_state = list_state(view_state, loaded, partial, rows);
+        let list_state = list_state(view_state, loaded, rows);
         let shown = Memo::new(move |_| {
             let start = current_page.get() * ROWS_PER_PAGE;
             rows.with(|r| {
@@ -132,13 +111,11 @@ impl ServersStore {
         // A server that is restoring changes by itself: refresh until it is done.
         refresh_while(
             move || {
-                // Not while the list is still arriving: a refresh would start it over.
-                !partial.get()
-                    && loaded.with(|l| {
-                        l.ready().is_some_and(|list| {
-                            list.iter().any(|s| s.status == ServerStatus::Restoring)
-                        })
+                loaded.with(|l| {
+                    l.ready().is_some_and(|list| {
+                        list.iter().any(|s| s.status == ServerStatus::Restoring)
                     })
+                })
             },
             move || servers.refetch(),
         );
@@ -156,7 +133,6 @@ impl ServersStore {
             counts,
             locations,
             loaded,
-            partial,
             by_id,
             rows,
             current_page,
@@ -261,7 +237,6 @@ fn location_choices(
 fn list_state(
     view_state: Memo<ServersView>,
     loaded: Memo<Loaded<Vec<Server>>>,
-    partial: Memo<bool>,
     rows: Memo<Vec<u64>>,
 ) -> Memo<ListState> {
     Memo::new(move |_| {
@@ -273,7 +248,6 @@ fn list_state(
             {
                 ListState::NoServers
             }
-            Loaded::Ready(_) if partial.get() && rows.with(Vec::is_empty) => ListState::Loading,
             Loaded::Ready(_) if rows.with(Vec::is_empty) => ListState::NoMatch,
             Loaded::Ready(_) => ListState::Rows,
         })

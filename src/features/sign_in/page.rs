@@ -1,7 +1,9 @@
 use super::model::safe_return_path;
 use crate::api::models::Me;
-use crate::api::ApiError;
-use crate::components::{use_page_title, LanguageSelect};
+use crate::api::{absolute_base, ApiError};
+use crate::components::{
+    retry_when_online, unreached, use_page_title, ConnectionDetails, LanguageSelect,
+};
 use crate::i18n::{t, tf, tr, Key};
 use crate::load::Command;
 use crate::router::{use_router, Navigation};
@@ -42,27 +44,30 @@ pub fn SignInPage() -> impl IntoView {
         check.dispatch(token.get_untracked());
     };
 
-    let problem = move || -> Option<(String, bool)> {
+    // The text, and for a failure that is not the token's the error (Retry, Details).
+    let problem = move || -> Option<(String, Option<ApiError>)> {
         if missing.get() {
-            return Some((t(Key::SIGN_IN_MISSING).to_owned(), false));
+            return Some((t(Key::SIGN_IN_MISSING).to_owned(), None));
         }
         match check.value().get()? {
             Ok(()) => None,
-            Err(ApiError::Unauthorized { .. }) => {
-                Some((t(Key::SIGN_IN_REJECTED).to_owned(), false))
-            }
+            Err(ApiError::Unauthorized { .. }) => Some((t(Key::SIGN_IN_REJECTED).to_owned(), None)),
             Err(error) => Some((
                 tf(Key::SIGN_IN_CHECK_FAILED, &[("error", &error.to_string())]),
-                true,
+                Some(error),
             )),
         }
     };
+    let api_address = absolute_base(&session.api_base());
 
     view! {
         <div class="sign-in">
             <div class="sign-in__language"><LanguageSelect/></div>
             <h1>{tr(Key::SIGN_IN_TITLE)}</h1>
             <p class="sign-in__intro">{tr(Key::SIGN_IN_INTRO)}</p>
+            <p class="sign-in__api">
+                {tr(Key::SIGN_IN_API)}" "<span class="mono">{api_address}</span>
+            </p>
             {move || session.notice().map(|notice| view! {
                 <p class="notice" role="status">{notice.text()}</p>
             })}
@@ -101,11 +106,18 @@ pub fn SignInPage() -> impl IntoView {
                     </button>
                 </div>
                 <div id="api-token-problem" class="field__problem" role="alert">
-                    {move || problem().map(|(text, retry)| view! {
-                        <span>{text}</span>
-                        {retry.then(|| view! {
-                            <button type="button" class="button button--small" on:click=move |_| submit()>{tr(Key::COMMON_RETRY)}</button>
-                        })}
+                    {move || problem().map(|(text, failure)| {
+                        if let Some(error) = &failure {
+                            retry_when_online(error, Callback::new(move |()| submit()));
+                        }
+                        let details = failure.as_ref().and_then(unreached).cloned();
+                        view! {
+                            <span>{text}</span>
+                            {failure.is_some().then(|| view! {
+                                <button type="button" class="button button--small" on:click=move |_| submit()>{tr(Key::COMMON_RETRY)}</button>
+                            })}
+                            {details.map(|unreached| view! { <ConnectionDetails unreached/> })}
+                        }
                     })}
                 </div>
                 <button type="submit" class="button button--primary" disabled=move || check.pending().get()>

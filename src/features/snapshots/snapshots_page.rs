@@ -1,8 +1,8 @@
 use super::SnapshotTable;
-use crate::api::models::{Snapshot, SnapshotStatus};
+use crate::api::models::SnapshotStatus;
 use crate::api::{Progress, ServerFilter};
 use crate::components::{cut_short, use_page_title, ErrorPanel, ListCapNotice, Loading};
-use crate::i18n::{t, text, tf, tn, tr, Key};
+use crate::i18n::{t, text, tf, tr, Key};
 use crate::live::refresh_while;
 use crate::load::Load;
 use crate::load::Loaded;
@@ -22,51 +22,27 @@ pub fn SnapshotsPage() -> impl IntoView {
             .and_then(|id| id.parse::<u64>().ok())
     });
     let progress = RwSignal::new(None::<Progress>);
-    // The first page of a list that has more, shown while the rest arrives; kept with the
-    // server it was read for, so it never stands in for another server's list.
-    let first_page = RwSignal::new(None::<(Option<u64>, Vec<Snapshot>)>);
     let snapshots = Load::new(move || {
         let id = server_id.get();
-        session.call(move |api| {
-            api.snapshots(id, move |p, page| {
-                progress.set(Some(p));
-                let more_to_come = p.count.is_some_and(|total| total > p.loaded as u64);
-                if p.loaded == page.len() && more_to_come {
-                    first_page.set(Some((id, page.to_vec())));
-                }
-            })
-        })
+        session.call(move |api| api.snapshots(id, move |p, _| progress.set(Some(p))))
     });
-    // Rows are on screen but more pages are still coming: said plainly, never shown as complete.
-    let partial = Memo::new(move |_| {
-        snapshots.with(Option::is_none)
-            && first_page.with(|f| f.as_ref().is_some_and(|(id, _)| *id == server_id.get()))
-    });
+    // The table is drawn once the list is complete (progress shows meanwhile), so a row never
+    // moves under the pointer while later pages arrive.
     let rows = Memo::new(move |_| match snapshots.get() {
-        Some(result) => result.map(|page| page.results).unwrap_or_default(),
-        None if partial.get() => first_page
-            .with(|f| f.as_ref().map(|(_, page)| page.clone()))
-            .unwrap_or_default(),
-        None => Vec::new(),
+        Some(Ok(page)) => page.results,
+        _ => Vec::new(),
     });
     // Ready(true): there are rows. Only a change of this rebuilds the table.
     let list_state = Memo::new(move |_| {
-        if partial.get() {
-            return Loaded::Ready(true);
-        }
         Loaded::from_result(
             snapshots
                 .get()
                 .map(|r| r.map(|page| !page.results.is_empty())),
         )
     });
-    // A snapshot in progress changes by itself: refresh until it is done (not while the list
-    // is still arriving: a refresh would start it over).
+    // A snapshot in progress changes by itself: refresh until it is done.
     refresh_while(
-        move || {
-            !partial.get()
-                && rows.with(|list| list.iter().any(|s| s.status == SnapshotStatus::InProgress))
-        },
+        move || rows.with(|list| list.iter().any(|s| s.status == SnapshotStatus::InProgress)),
         move || snapshots.refetch(),
     );
 
@@ -93,12 +69,6 @@ pub fn SnapshotsPage() -> impl IntoView {
             }
             .into_any(),
             Loaded::Ready(true) => view! {
-                {move || partial.get().then(|| view! {
-                    <Loading what=Key::SNAPSHOTS_WHAT_REST progress/>
-                    <p class="result-count">
-                        {move || tn(Key::SNAPSHOTS_FIRST_SHOWN, rows.with(Vec::len) as u64, &[])}
-                    </p>
-                })}
                 <SnapshotTable rows caption=Key::SNAPSHOTS_ALL_CAPTION/>
             }
             .into_any(),

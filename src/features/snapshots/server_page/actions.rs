@@ -2,13 +2,17 @@
 //! arrives after its dialog closed still updates the page.
 
 use super::restore::SafeRestore;
+use super::settle::{
+    known_before, look_created, look_deleted, look_restoring, write_once, Intent, Outcome,
+    Unsettled,
+};
 use super::store::PageStore;
-use crate::api::models::{CreateSnapshot, CreatedSnapshot, RestoreStarted};
+use crate::api::models::{CreateSnapshot, ServerStatus, Snapshot};
 use crate::api::ApiError;
 use crate::components::{use_notifier, Notifier};
 use crate::i18n::{tf, Key};
 use crate::load::Command;
-use crate::session::use_session;
+use crate::session::{use_session, Write};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,15 +41,19 @@ impl Next {
     }
 }
 
-/// What a delete ended as: gone now, or already gone (404).
+/// What a delete ended as: gone now, already gone (404), or gone after all (its answer was
+/// lost, and a look found it gone).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Deleted {
     Now,
     Already,
+    AfterAll,
 }
 
-type CreateCommand = Command<CreateSnapshot, Result<CreatedSnapshot, ApiError>>;
-type RestoreCommand = Command<(u64, String), Result<RestoreStarted, ApiError>>;
+/// A create's result: the snapshot made (from the answer, or found after a lost answer).
+type CreateCommand = Command<CreateSnapshot, Result<Snapshot, ApiError>>;
+/// A restore's result: it started (said by the answer, or found after a lost answer).
+type RestoreCommand = Command<(u64, String), Result<(), ApiError>>;
 
 #[derive(Clone, Copy)]
 pub struct Actions {
@@ -68,24 +76,48 @@ impl Actions {
         let resume = RwSignal::new(None::<Next>);
         let safe = SafeRestore::new();
 
+        // A write whose answer was lost and not yet settled: its next attempt looks first.
+        let unsettled: Unsettled = StoredValue::new(None);
+
         let create = Command::new(move |request: &CreateSnapshot| {
-            let pending = session.call({
-                let request = request.clone();
-                move |api| api.create_snapshot(&request)
-            });
+            let intent = Intent::Create {
+                server_id: request.server_id,
+                name: request.name.clone(),
+                known: store.snapshot_ids_untracked(),
+            };
+            let request = request.clone();
             let name = request.name.clone();
+            let server_id = store.server_id;
             async move {
-                let result = pending.await;
-                match &result {
-                    Ok(created) => {
-                        store.insert(created.snapshot.clone());
-                        close();
+                let look_for = name.clone();
+                let sent = write_once(
+                    unsettled,
+                    intent,
+                    move || session.call(move |api| api.create_snapshot(&request)),
+                    move |intent| {
+                        look_created(session, server_id, look_for.clone(), known_before(intent))
+                    },
+                )
+                .await;
+                let result = match sent {
+                    Ok(Outcome::Answered(created)) => {
                         notifier.success(
                             created
                                 .message
-                                .clone()
                                 .unwrap_or_else(|| tf(Key::ACTIONS_CREATING, &[("name", &name)])),
                         );
+                        Ok(created.snapshot)
+                    }
+                    Ok(Outcome::AfterAll(snapshot)) => {
+                        notifier.info(tf(Key::ACTIONS_CREATED_AFTER_ALL, &[("name", &name)]));
+                        Ok(snapshot)
+                    }
+                    Err(error) => Err(error),
+                };
+                match &result {
+                    Ok(snapshot) => {
+                        store.insert(snapshot.clone());
+                        close();
                     }
                     Err(error) => {
                         // A 400 may be the limit, reached from elsewhere: a fresh count lets
@@ -93,6 +125,7 @@ impl Actions {
                         if matches!(error, ApiError::Http { status: 400, .. }) {
                             store.refresh();
                         }
+                        session.note_refusal(Write::Create, error);
                         report(
                             notifier,
                             &tf(Key::ACTIONS_CREATE_FAILED, &[("name", &name)]),
@@ -106,26 +139,49 @@ impl Actions {
 
         let restore = Command::new(move |(snapshot_id, name): &(u64, String)| {
             let id = *snapshot_id;
-            let pending = session.call(move |api| api.restore_snapshot(id));
+            let intent = Intent::Restore {
+                server_id: store.server_id,
+                snapshot_id: id,
+            };
             let name = name.clone();
+            let server_id = store.server_id;
             async move {
-                let result = pending.await;
-                match &result {
-                    Ok(started) => {
-                        store.set_server_status(started.server.status.clone());
-                        close();
+                let sent = write_once(
+                    unsettled,
+                    intent,
+                    move || session.call(move |api| api.restore_snapshot(id)),
+                    move |_| look_restoring(session, server_id),
+                )
+                .await;
+                let result = match sent {
+                    Ok(Outcome::Answered(started)) => {
+                        store.set_server_status(started.server.status);
                         notifier.success(
                             started
                                 .message
-                                .clone()
                                 .unwrap_or_else(|| tf(Key::ACTIONS_RESTORING, &[("name", &name)])),
                         );
+                        Ok(())
                     }
-                    Err(error) => report(
-                        notifier,
-                        &tf(Key::ACTIONS_RESTORE_FAILED, &[("name", &name)]),
-                        error,
-                    ),
+                    Ok(Outcome::AfterAll(_)) => {
+                        store.set_server_status(ServerStatus::Restoring);
+                        notifier.info(tf(Key::ACTIONS_RESTORING_AFTER_ALL, &[("name", &name)]));
+                        Ok(())
+                    }
+                    Err(error) => Err(error),
+                };
+                match &result {
+                    Ok(()) => {
+                        close();
+                    }
+                    Err(error) => {
+                        session.note_refusal(Write::Restore, error);
+                        report(
+                            notifier,
+                            &tf(Key::ACTIONS_RESTORE_FAILED, &[("name", &name)]),
+                            error,
+                        )
+                    }
                 }
                 result
             }
@@ -133,11 +189,23 @@ impl Actions {
 
         let delete = Command::new(move |(snapshot_id, name): &(u64, String)| {
             let id = *snapshot_id;
-            let pending = session.call(move |api| api.delete_snapshot(id));
+            let intent = Intent::Delete {
+                server_id: store.server_id,
+                snapshot_id: id,
+            };
             let name = name.clone();
+            let server_id = store.server_id;
             async move {
-                let result = match pending.await {
-                    Ok(()) => Ok(Deleted::Now),
+                let sent = write_once(
+                    unsettled,
+                    intent,
+                    move || session.call(move |api| api.delete_snapshot(id)),
+                    move |_| look_deleted(session, server_id, id),
+                )
+                .await;
+                let result = match sent {
+                    Ok(Outcome::Answered(())) => Ok(Deleted::Now),
+                    Ok(Outcome::AfterAll(_)) => Ok(Deleted::AfterAll),
                     Err(ApiError::NotFound { .. }) => Ok(Deleted::Already),
                     Err(error) => Err(error),
                 };
@@ -163,11 +231,19 @@ impl Actions {
                         carry_on();
                         notifier.info(tf(Key::ACTIONS_ALREADY_DELETED, &[("name", &name)]));
                     }
-                    Err(error) => report(
-                        notifier,
-                        &tf(Key::ACTIONS_DELETE_FAILED, &[("name", &name)]),
-                        error,
-                    ),
+                    Ok(Deleted::AfterAll) => {
+                        store.remove(id);
+                        carry_on();
+                        notifier.info(tf(Key::ACTIONS_DELETED_AFTER_ALL, &[("name", &name)]));
+                    }
+                    Err(error) => {
+                        session.note_refusal(Write::Delete, error);
+                        report(
+                            notifier,
+                            &tf(Key::ACTIONS_DELETE_FAILED, &[("name", &name)]),
+                            error,
+                        )
+                    }
                 }
                 result
             }

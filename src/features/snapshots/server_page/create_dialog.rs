@@ -2,6 +2,7 @@ use super::super::model::suggest_name;
 use super::super::now_seconds;
 use super::actions::{Actions, Next};
 use super::make_room_dialog::MakeRoomButton;
+use super::refused::is_refused;
 use super::store::PageStore;
 use crate::api::models::{CreateSnapshot, Server, ServerStatus};
 use crate::api::SNAPSHOTS_PER_SERVER as SNAPSHOT_LIMIT;
@@ -9,12 +10,14 @@ use crate::components::Dialog;
 use crate::features::snapshots::snapshot_name_problem;
 use crate::format::count;
 use crate::i18n::{t, tf, tr, Key};
+use crate::session::{use_session, Write};
 use leptos::prelude::*;
 
 /// "Create snapshot": a name checked as it is typed, an optional description, and the docs'
 /// advice when the server is running. Nothing invalid is sent, and nothing is sent twice.
 #[component]
 pub fn CreateDialog(server: Server, actions: Actions, store: PageStore) -> impl IntoView {
+    let session = use_session();
     let name = RwSignal::new(suggest_name(&server.name, now_seconds()));
     let description = RwSignal::new(String::new());
     let name_problem = Memo::new(move |_| name.with(|n| snapshot_name_problem(n)));
@@ -105,7 +108,7 @@ pub fn CreateDialog(server: Server, actions: Actions, store: PageStore) -> impl 
                     <button
                         type="submit"
                         class="button button--primary"
-                        disabled=move || pending.get() || name_problem.get().is_some()
+                        disabled=move || pending.get() || name_problem.get().is_some() || is_refused(session, Write::Create)
                     >
                         {move || t(if pending.get() { Key::CREATE_CREATING } else { Key::SERVER_SNAPSHOTS_CREATE })}
                     </button>

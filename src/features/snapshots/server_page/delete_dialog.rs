@@ -1,12 +1,15 @@
 use super::actions::{Actions, Next};
+use super::refused::is_refused;
 use crate::api::models::Snapshot;
 use crate::components::{Dialog, Emphasised};
 use crate::i18n::{t, tr, Key};
+use crate::session::{use_session, Write};
 use leptos::prelude::*;
 
 /// Delete is permanent: the dialog names the snapshot and starts on Cancel.
 #[component]
 pub fn DeleteDialog(snapshot: Snapshot, actions: Actions) -> impl IntoView {
+    let session = use_session();
     let delete = actions.delete;
     let pending = delete.pending();
     let request = (snapshot.id, snapshot.name.clone());
@@ -30,7 +33,7 @@ pub fn DeleteDialog(snapshot: Snapshot, actions: Actions) -> impl IntoView {
             {move || error().map(|error| view! { <p class="form__error" role="alert">{move || error.to_string()}</p> })}
             <div class="form__buttons">
                 <button type="button" class="button" data-autofocus on:click=move |_| actions.cancel_delete()>{tr(Key::COMMON_CANCEL)}</button>
-                <button type="button" class="button button--danger" disabled=move || pending.get() on:click=submit>
+                <button type="button" class="button button--danger" disabled=move || pending.get() || is_refused(session, Write::Delete) on:click=submit>
                     {move || t(if pending.get() { Key::DELETE_DELETING } else { Key::DELETE_CONFIRM })}
                 </button>
             </div>

@@ -2,12 +2,14 @@ use super::super::model::oldest_first_except;
 use super::super::now_seconds;
 use super::super::table::{created_cell, size_cell};
 use super::actions::{Actions, Next, OpenDialog};
+use super::refused::is_refused;
 use super::store::PageStore;
 use crate::api::models::{Server, Snapshot, SnapshotStatus};
 use crate::api::SNAPSHOTS_PER_SERVER as SNAPSHOT_LIMIT;
 use crate::components::{keyed_list, Dialog, Emphasised, StatusBadge};
 use crate::format::count;
 use crate::i18n::{t, text, tf, tr, Key};
+use crate::session::{use_session, Write};
 use leptos::prelude::*;
 
 /// At the snapshot limit: the server's snapshots oldest first, with date and size, each with
@@ -104,13 +106,19 @@ pub fn MakeRoomButton(
     #[prop(optional)]
     small: bool,
 ) -> impl IntoView {
+    let session = use_session();
     let class = if small {
         "button button--small"
     } else {
         "button"
     };
     view! {
-        <button type="button" class=class on:click=move |_| actions.open(OpenDialog::MakeRoom(next))>
+        <button
+            type="button"
+            class=class
+            disabled=move || is_refused(session, Write::Delete)
+            on:click=move |_| actions.open(OpenDialog::MakeRoom(next))
+        >
             {tr(Key::MAKE_ROOM_BUTTON)}
         </button>
     }

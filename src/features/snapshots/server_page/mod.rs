@@ -6,8 +6,10 @@ mod create_dialog;
 mod delete_dialog;
 mod dialogs;
 mod make_room_dialog;
+mod refused;
 mod restore;
 mod rows;
+mod settle;
 mod store;
 
 use super::SNAPSHOT_LIMIT;
@@ -17,7 +19,7 @@ use crate::components::{use_page_title, ErrorPanel, Loading, StatusBadge};
 use crate::format::{count, plan_resources};
 use crate::i18n::{t, text, tf, tr, Key};
 use crate::load::Loaded;
-use crate::session::use_session;
+use crate::session::{use_session, Write};
 use actions::{Actions, Next, OpenDialog};
 use leptos::prelude::*;
 use make_room_dialog::MakeRoomButton;
@@ -126,8 +128,11 @@ fn ServerSummary(server: Server) -> impl IntoView {
 
 #[component]
 fn ServerSnapshots(store: PageStore, actions: Actions) -> impl IntoView {
+    let session = use_session();
     let count = Memo::new(move |_| store.count());
-    let blocked = Memo::new(move |_| count.get().and_then(super::model::create_block));
+    let refused = Memo::new(move |_| refused::refused_text(session, Write::Create));
+    let full = Memo::new(move |_| count.get().and_then(super::model::create_block));
+    let blocked = Memo::new(move |_| refused.get().or_else(|| full.get()));
     // Only a change of state rebuilds the table; a refresh updates its rows in place.
     let list_state = Memo::new(move |_| {
         store.snapshots.with(|s| match s {
@@ -153,9 +158,10 @@ fn ServerSnapshots(store: PageStore, actions: Actions) -> impl IntoView {
                         {tr(Key::SERVER_SNAPSHOTS_CREATE)}
                     </button>
                     <span id="create-blocked" class="section__reason">{move || blocked.get()}</span>
-                    {move || blocked.get().is_some().then(|| view! { <MakeRoomButton next=Next::Create actions/> })}
+                    {move || (refused.get().is_none() && full.get().is_some()).then(|| view! { <MakeRoomButton next=Next::Create actions/> })}
                 </div>
             </div>
+            <refused::RefusedWrites/>
             {move || match list_state.get() {
                 ListState::Loading => view! { <Loading what=Key::SNAPSHOTS_WHAT/> }.into_any(),
                 ListState::Failed(error) => view! {

@@ -2,10 +2,12 @@ use super::super::model::restore_block;
 use super::super::now_seconds;
 use super::super::table::{created_cell, description_text, size_cell};
 use super::actions::{Actions, OpenDialog};
+use super::refused::{is_refused, REFUSED_NOTICE_ID};
 use super::store::PageStore;
 use crate::api::models::ServerStatus;
 use crate::components::{keyed_list, StatusBadge};
-use crate::i18n::{text, tr, Key};
+use crate::i18n::{t, text, tr, Key};
+use crate::session::{use_session, Write};
 use leptos::prelude::*;
 
 /// The server's snapshots with their actions. Rows are keyed by id and read their snapshot
@@ -39,6 +41,7 @@ pub fn ManagedSnapshots(store: PageStore, actions: Actions) -> impl IntoView {
 
 #[component]
 fn ManagedRow(id: u64, store: PageStore, actions: Actions) -> impl IntoView {
+    let session = use_session();
     let snapshot = Memo::new(move |_| store.snapshot(id));
     let server_status = Memo::new(move |_| {
         store
@@ -46,11 +49,18 @@ fn ManagedRow(id: u64, store: PageStore, actions: Actions) -> impl IntoView {
             .with(|s| s.ready().cloned().flatten().map(|s| s.status))
             .unwrap_or(ServerStatus::Other(String::new()))
     });
+    let restore_refused = Memo::new(move |_| is_refused(session, Write::Restore));
+    let delete_refused = Memo::new(move |_| is_refused(session, Write::Delete));
     let blocked = Memo::new(move |_| {
+        if restore_refused.get() {
+            return Some(t(Key::REFUSED_SHORT));
+        }
         snapshot
             .get()
             .and_then(|s| restore_block(&s.status, &server_status.get()))
     });
+    // The row says why only for restore; a refused delete is explained by the page's notice.
+    let delete_reason = move || delete_refused.get().then_some(REFUSED_NOTICE_ID);
     let name = move || snapshot.get().map(|s| s.name).unwrap_or_default();
     let reason_id = format!("restore-reason-{id}");
     let cell = move |render: fn(&crate::api::models::Snapshot) -> AnyView| {
@@ -79,6 +89,8 @@ fn ManagedRow(id: u64, store: PageStore, actions: Actions) -> impl IntoView {
                 <button
                     type="button"
                     class="button button--small button--danger-ghost"
+                    disabled=move || delete_refused.get()
+                    aria-describedby=delete_reason
                     on:click=move |_| actions.open(OpenDialog::Delete(id))
                 >
                     {tr(Key::SERVER_SNAPSHOTS_DELETE)}<span class="visually-hidden">" "{name}</span>

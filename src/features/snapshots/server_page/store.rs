@@ -173,6 +173,10 @@ impl PageStore {
         })
     }
 
+    pub fn snapshot_ids_untracked(&self) -> Vec<u64> {
+        untrack(|| self.snapshot_ids())
+    }
+
     pub fn count(&self) -> Option<usize> {
         self.snapshots.with(|s| s.ready().map(Vec::len))
     }

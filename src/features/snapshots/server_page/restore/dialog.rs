@@ -7,10 +7,11 @@ use crate::components::{use_notifier, Dialog, Emphasised};
 use crate::features::snapshots::model::confirms;
 use crate::features::snapshots::server_page::actions::{Actions, Next};
 use crate::features::snapshots::server_page::make_room_dialog::MakeRoomButton;
+use crate::features::snapshots::server_page::refused::refused_text;
 use crate::features::snapshots::server_page::store::PageStore;
 use crate::format::{count, exact_time, parse_timestamp};
 use crate::i18n::{t, tf, tr, Key};
-use crate::session::use_session;
+use crate::session::{use_session, Write};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -60,6 +61,17 @@ pub fn RestoreDialog(
             restore.dispatch((request.snapshot_id, request.snapshot_name.clone()));
         }
     };
+    // Not offered when the API refused this token the restore, or the safety snapshot it
+    // would take first.
+    let refused_reason = move || {
+        refused_text(session, Write::Restore).or_else(|| {
+            save_first
+                .get()
+                .then(|| refused_text(session, Write::Create))
+                .flatten()
+        })
+    };
+    let refused = move || refused_reason().is_some();
     let error = move || restore.value().get().and_then(Result::err);
     let flow = move || safe.step.get();
     let restoring_from = snapshot.name.clone();
@@ -123,9 +135,10 @@ pub fn RestoreDialog(
                     />
                 </div>
                 {move || error().map(|error| view! { <p class="form__error" role="alert">{move || error.to_string()}</p> })}
+                {move || refused_reason().map(|reason| view! { <p class="form__error-help">{reason}</p> })}
                 <div class="form__buttons">
                     <button type="button" class="button" on:click=move |_| actions.close()>{tr(Key::COMMON_CANCEL)}</button>
-                    <button type="submit" class="button button--danger" disabled=move || pending.get() || !confirmed.get()>
+                    <button type="submit" class="button button--danger" disabled=move || pending.get() || !confirmed.get() || refused()>
                         {move || t(if pending.get() { Key::RESTORE_RESTORING } else { Key::SERVER_SNAPSHOTS_RESTORE })}
                     </button>
                 </div>

@@ -4,13 +4,16 @@
 //! page of the panel; closing the tab before the restore is sent stops it with nothing sent.
 
 use super::steps::{safety_description, safety_name, Event, Step};
-use crate::api::models::CreateSnapshot;
+use crate::api::models::{CreateSnapshot, ServerStatus};
 use crate::components::Notifier;
 use crate::features::snapshots::now_seconds;
+use crate::features::snapshots::server_page::settle::{
+    known_before, look_created, look_restoring, write_once, Intent, Outcome, Unsettled,
+};
 use crate::features::snapshots::server_page::store::PageStore;
 use crate::i18n::{t, tf, Key};
 use crate::live::POLL_MS;
-use crate::session::Session;
+use crate::session::{Session, Write};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -92,16 +95,39 @@ async fn run(request: Request, shown: SafeRestore, session: Session, store: Page
         name: safety_name(now_seconds()),
         description: Some(safety_description(&request.snapshot_name)),
     };
-    let created = session.call(move |api| api.create_snapshot(&ask)).await;
+    // The flow's own writes are each sent once; a lost answer is settled by looking.
+    let unsettled: Unsettled = StoredValue::new(None);
+    let server_id = request.server_id;
+    let intent = Intent::Create {
+        server_id,
+        name: ask.name.clone(),
+        known: store.snapshot_ids_untracked(),
+    };
+    let look_for = ask.name.clone();
+    let created = write_once(
+        unsettled,
+        intent,
+        move || session.call(move |api| api.create_snapshot(&ask)),
+        move |intent| look_created(session, server_id, look_for.clone(), known_before(intent)),
+    )
+    .await;
+    let created = match created {
+        Ok(Outcome::Answered(created)) => Ok(created.snapshot),
+        Ok(Outcome::AfterAll(snapshot)) => Ok(snapshot),
+        Err(error) => Err(error),
+    };
     let mut step = match created {
-        Ok(created) => {
-            store.insert(created.snapshot.clone());
+        Ok(snapshot) => {
+            store.insert(snapshot.clone());
             Step::Saving.next(Event::SafetyCreated {
-                name: created.snapshot.name,
-                id: created.snapshot.id,
+                name: snapshot.name,
+                id: snapshot.id,
             })
         }
-        Err(error) => Step::Saving.next(Event::SafetyRefused(error.to_string())),
+        Err(error) => {
+            session.note_refusal(Write::Create, &error);
+            Step::Saving.next(Event::SafetyRefused(error.to_string()))
+        }
     };
     show(&step);
     while let Step::Waiting { safety_id, .. } = step {
@@ -112,7 +138,6 @@ async fn run(request: Request, shown: SafeRestore, session: Session, store: Page
                 return step.next(Event::Cancel);
             }
         }
-        let server_id = request.server_id;
         let listing = session
             .call(move |api| api.snapshots(Some(server_id), |_, _| ()))
             .await;
@@ -139,15 +164,30 @@ async fn run(request: Request, shown: SafeRestore, session: Session, store: Page
         step = step.next(Event::RestoreSent);
         show(&step);
         let snapshot_id = request.snapshot_id;
-        return match session
-            .call(move |api| api.restore_snapshot(snapshot_id))
-            .await
+        let intent = Intent::Restore {
+            server_id,
+            snapshot_id,
+        };
+        return match write_once(
+            unsettled,
+            intent,
+            move || session.call(move |api| api.restore_snapshot(snapshot_id)),
+            move |_| look_restoring(session, server_id),
+        )
+        .await
         {
-            Ok(started) => {
+            Ok(Outcome::Answered(started)) => {
                 store.set_server_status(started.server.status);
                 step.next(Event::RestoreAccepted)
             }
-            Err(error) => step.next(Event::RestoreRefused(error.to_string())),
+            Ok(Outcome::AfterAll(())) => {
+                store.set_server_status(ServerStatus::Restoring);
+                step.next(Event::RestoreAccepted)
+            }
+            Err(error) => {
+                session.note_refusal(Write::Restore, &error);
+                step.next(Event::RestoreRefused(error.to_string()))
+            }
         };
     }
     step

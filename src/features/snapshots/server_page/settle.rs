@@ -1,0 +1,152 @@
+//! One intent, one write. A create, restore or delete whose answer was lost (no answer, a 5xx
+//! such as a proxy's 502, a body cut off) may have taken effect all the same. Before the same
+//! write may go out again the panel looks at the server's snapshots or status, and sends it
+//! again only where it did not take effect.
+
+use super::super::model::made_after_all;
+use crate::api::models::{ServerStatus, Snapshot};
+use crate::api::{AfterCheck, ApiError, ServerFilter};
+use crate::session::Session;
+use leptos::prelude::*;
+use std::future::Future;
+
+/// A write as the user meant it: what a look after a lost answer needs to know.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Intent {
+    /// `known`: the server's snapshots before the create was sent.
+    Create {
+        server_id: u64,
+        name: String,
+        known: Vec<u64>,
+    },
+    Restore {
+        server_id: u64,
+        snapshot_id: u64,
+    },
+    Delete {
+        server_id: u64,
+        snapshot_id: u64,
+    },
+}
+
+impl Intent {
+    /// The same write asked for again (the snapshots known before do not make it another one).
+    fn same_write(&self, other: &Intent) -> bool {
+        match (self, other) {
+            (
+                Intent::Create {
+                    server_id, name, ..
+                },
+                Intent::Create {
+                    server_id: other_server,
+                    name: other_name,
+                    ..
+                },
+            ) => server_id == other_server && name == other_name,
+            _ => self == other,
+        }
+    }
+}
+
+/// How a write ended: its answer, or what a look found when the answer was lost (`E`: the
+/// created snapshot, or `()` for a restore that started or a snapshot that is gone).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome<T, E> {
+    Answered(T),
+    AfterAll(E),
+}
+
+/// A write whose answer was lost and whose effect no look could settle yet: the next attempt
+/// at the same write looks first. One per page (the page's writes) or per flow.
+pub type Unsettled = StoredValue<Option<Intent>>;
+
+/// Sends `send` at most once per intent: when an earlier attempt at the same write is
+/// unsettled it looks first (`look`, given the intent it looks for), and when this attempt's
+/// answer is lost it looks before saying anything. An error after a lost answer says what the
+/// look found (`ApiError::AnswerLost`).
+pub async fn write_once<T, E, S, L>(
+    unsettled: Unsettled,
+    intent: Intent,
+    send: impl FnOnce() -> S,
+    look: impl Fn(&Intent) -> L,
+) -> Result<Outcome<T, E>, ApiError>
+where
+    S: Future<Output = Result<T, ApiError>>,
+    L: Future<Output = Result<Option<E>, ApiError>>,
+{
+    let earlier = unsettled
+        .try_get_value()
+        .flatten()
+        .filter(|earlier| earlier.same_write(&intent));
+    if let Some(earlier) = earlier {
+        // Still unsettled when this look fails too: the next attempt looks again.
+        if let Some(effect) = look(&earlier).await? {
+            unsettled.try_set_value(None);
+            return Ok(Outcome::AfterAll(effect));
+        }
+    }
+    unsettled.try_set_value(None);
+    let error = match send().await {
+        Ok(answer) => return Ok(Outcome::Answered(answer)),
+        Err(error) if error.may_have_taken_effect() => error,
+        Err(error) => return Err(error),
+    };
+    let check = match look(&intent).await {
+        Ok(Some(effect)) => return Ok(Outcome::AfterAll(effect)),
+        Ok(None) => AfterCheck::NotApplied,
+        Err(failed) => {
+            unsettled.try_set_value(Some(intent));
+            AfterCheck::Failed(Box::new(failed))
+        }
+    };
+    Err(ApiError::AnswerLost {
+        error: Box::new(error),
+        check,
+    })
+}
+
+/// After a create: the snapshot named `name` that is new since `known`, if the API made it.
+pub async fn look_created(
+    session: Session,
+    server_id: u64,
+    name: String,
+    known: Vec<u64>,
+) -> Result<Option<Snapshot>, ApiError> {
+    let listing = session
+        .call(move |api| api.snapshots(Some(server_id), |_, _| ()))
+        .await?;
+    Ok(made_after_all(&known, &listing.results, &name))
+}
+
+/// After a restore: whether the server is restoring now.
+pub async fn look_restoring(session: Session, server_id: u64) -> Result<Option<()>, ApiError> {
+    let listing = session
+        .call(|api| api.servers(&ServerFilter::default(), |_, _| ()))
+        .await?;
+    let restoring = listing
+        .results
+        .iter()
+        .any(|s| s.id == server_id && s.status == ServerStatus::Restoring);
+    Ok(restoring.then_some(()))
+}
+
+/// After a delete: whether the snapshot is gone from the server's list.
+pub async fn look_deleted(
+    session: Session,
+    server_id: u64,
+    snapshot_id: u64,
+) -> Result<Option<()>, ApiError> {
+    let listing = session
+        .call(move |api| api.snapshots(Some(server_id), |_, _| ()))
+        .await?;
+    let gone = !listing.results.iter().any(|s| s.id == snapshot_id);
+    Ok(gone.then_some(()))
+}
+
+/// The snapshots a create's look compares against: those known before its first attempt.
+pub fn known_before(intent: &Intent) -> Vec<u64> {
+    match intent {
+        Intent::Create { known, .. } => known.clone(),
+        _ => Vec::new(),
+    }
+}
