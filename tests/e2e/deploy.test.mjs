@@ -31,8 +31,9 @@ function nginxConfig({ port, www, api, prefix }) {
     site = site.replace(from, to);
   }
   for (const dir of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(join(prefix, "tmp", dir), { recursive: true });
-  // As Debian's own nginx.conf does: the modules its packages enable (brotli_static).
-  return `include /etc/nginx/modules-enabled/*.conf;
+  // The module Debian's libnginx-mod-http-brotli-static installs (Debian's own nginx.conf loads
+  // it from modules-enabled/, by a path relative to its prefix, which is not this one).
+  return `load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
 daemon off;
 worker_processes 1;
 pid ${prefix}/nginx.pid;

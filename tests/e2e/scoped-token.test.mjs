@@ -49,7 +49,8 @@ test("a read-only token: its name and permissions shown; each refused write sent
   await box.getByRole("button", { name: "Cancel" }).click();
   const create = page.getByRole("button", { name: "Create snapshot" });
   assert.ok(await create.isDisabled(), "create is offered no more");
-  await page.locator("#create-blocked").getByText(`This token may not create snapshots. The API said: ${FORBIDDEN}`).waitFor();
+  await page.locator("#create-blocked").getByText("Not allowed for this token.").waitFor();
+  await page.locator("#refused-writes").getByText(`This token may not create snapshots. The API said: ${FORBIDDEN}`).waitFor();
 
   // Restore (without the safety snapshot, which would be a create): refused once, then disabled.
   await snapshotRow(page, "pre-migration-snapshot").getByRole("button", { name: "Restore pre-migration-snapshot" }).click();

@@ -130,7 +130,10 @@ fn ServerSummary(server: Server) -> impl IntoView {
 fn ServerSnapshots(store: PageStore, actions: Actions) -> impl IntoView {
     let session = use_session();
     let count = Memo::new(move |_| store.count());
-    let refused = Memo::new(move |_| refused::refused_text(session, Write::Create));
+    // Beside the button, short: the notice below gives the API's words.
+    let refused = Memo::new(move |_| {
+        refused::is_refused(session, Write::Create).then(|| t(Key::REFUSED_SHORT).to_owned())
+    });
     let full = Memo::new(move |_| count.get().and_then(super::model::create_block));
     let blocked = Memo::new(move |_| refused.get().or_else(|| full.get()));
     // Only a change of state rebuilds the table; a refresh updates its rows in place.
