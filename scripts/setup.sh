@@ -46,16 +46,21 @@ if have_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION" &&
    have_version wasm-bindgen-test-runner "$WASM_BINDGEN_VERSION"; then
   echo "setup: wasm-bindgen-cli $WASM_BINDGEN_VERSION present"
 else
-  # Not --locked: one of its locked dependency versions is no longer in the registry.
-  install_in_background "wasm-bindgen-cli $WASM_BINDGEN_VERSION" "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+  # Not --locked: one of its locked dependency versions is no longer in the registry. Without
+  # its default TLS feature: the test runner talks to the local ChromeDriver over plain http.
+  install_in_background "wasm-bindgen-cli $WASM_BINDGEN_VERSION" --no-default-features \
+    "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
 fi
 
 if have_version trunk "trunk $TRUNK_VERSION"; then
   echo "setup: trunk $TRUNK_VERSION present"
 else
   # Trunk only runs cargo, wasm-bindgen and a few file copies: compiled unoptimised, it builds
-  # the same dist/ as fast, and its compile is the longest of the three.
-  TOOL_OPT_LEVEL=0 install_in_background "trunk $TRUNK_VERSION" --locked "trunk@$TRUNK_VERSION"
+  # the same dist/ as fast, and its compile is the longest of the three. Without its default
+  # features (TLS, the update check): it runs offline with the tools setup installs, and serves
+  # plain http.
+  TOOL_OPT_LEVEL=0 install_in_background "trunk $TRUNK_VERSION" --locked --no-default-features \
+    "trunk@$TRUNK_VERSION"
 fi
 
 # wasm-split-cli has no --version: its version is the one cargo recorded installing.

@@ -485,6 +485,47 @@ async fn cross_origin_calls_are_allowed_only_for_the_origins_it_is_told() {
     assert_eq!(preflight(&app(), "http://127.0.0.1:9000").await, None);
 }
 
+/// `Access-Control-Expose-Headers` of a cross-origin GET from `origin`.
+async fn exposed(app: &axum::Router, origin: &str) -> Option<String> {
+    let request = Request::builder()
+        .uri("/api/v1/servers/")
+        .header("Origin", origin)
+        .header("Authorization", format!("Bearer {TOKEN}"))
+        .body(Body::empty())
+        .expect("request");
+    let response = app.clone().oneshot(request).await.expect("infallible");
+    response
+        .headers()
+        .get("access-control-expose-headers")
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_ascii_lowercase)
+}
+
+#[tokio::test]
+async fn response_headers_are_readable_cross_origin_only_when_exposed() {
+    let origin = "http://127.0.0.1:9000";
+    let exposing = vps_devapi::app(Args {
+        token: TOKEN.into(),
+        allow_origins: vec![origin.into()],
+        expose_headers: vec!["Retry-After".into()],
+        ..Args::default()
+    });
+    assert_eq!(
+        exposed(&exposing, origin).await.as_deref(),
+        Some("retry-after")
+    );
+    let silent = vps_devapi::app(Args {
+        token: TOKEN.into(),
+        allow_origins: vec![origin.into()],
+        ..Args::default()
+    });
+    assert_eq!(
+        exposed(&silent, origin).await,
+        None,
+        "as CORS has it by default"
+    );
+}
+
 fn paged_app(page_size: usize, extra_servers: usize) -> axum::Router {
     vps_devapi::app(Args {
         token: TOKEN.into(),
