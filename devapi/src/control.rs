@@ -14,6 +14,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/__devapi/faults", put(set_faults))
         .route("/__devapi/token", put(set_token))
+        .route("/__devapi/delays", put(set_delays))
         .route("/__devapi/reset", post(reset))
         .route("/__devapi/requests", get(requests))
         .with_state(state)
@@ -45,6 +46,26 @@ async fn set_token(State(state): State<AppState>, Json(new): Json<NewToken>) -> 
         return (StatusCode::BAD_REQUEST, "token must not be empty").into_response();
     }
     *state.token.lock().unwrap_or_else(|e| e.into_inner()) = new.token;
+    StatusCode::NO_CONTENT.into_response()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Delays {
+    create_delay_ms: Option<u64>,
+    restore_delay_ms: Option<u64>,
+}
+
+/// How long snapshots made and restores started from now on take, until the next reset (a test
+/// that needs something in progress for a while, however slow the machine is).
+async fn set_delays(State(state): State<AppState>, Json(delays): Json<Delays>) -> Response {
+    let mut world = state.world();
+    if let Some(ms) = delays.create_delay_ms {
+        world.create_delay = std::time::Duration::from_millis(ms);
+    }
+    if let Some(ms) = delays.restore_delay_ms {
+        world.restore_delay = std::time::Duration::from_millis(ms);
+    }
     StatusCode::NO_CONTENT.into_response()
 }
 

@@ -126,6 +126,8 @@ export async function control(path, method = "POST", body) {
 export const resetSimulator = () => control("reset");
 export const setFaults = (settings) => control("faults", "PUT", settings);
 export const setToken = (token) => control("token", "PUT", { token });
+/** How long creates and restores started from now on take, until the next reset. */
+export const setDelays = (delays) => control("delays", "PUT", delays);
 export const apiRequests = () => control("requests", "GET");
 
 export async function screenshot(page, name) {

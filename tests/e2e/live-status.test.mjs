@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  api, apiRequests, dialog, expectProblems, openServerPage, setFaults, snapshotRow, useBrowser,
+  api, apiRequests, dialog, expectProblems, openServerPage, setDelays, setFaults, snapshotRow, useBrowser,
 } from "./harness.mjs";
 
 useBrowser();
@@ -47,6 +47,8 @@ test("live status: polls only while something is in flight, pauses while hidden,
 });
 
 test("a 429 from the API pauses automatic refreshes", async () => {
+  // In progress for longer than the page can take to open, however busy the machine.
+  await setDelays({ create_delay_ms: 60_000 });
   assert.equal((await api("snapshots/", { method: "POST", body: { server_id: 12345, name: "throttled" } })).status, 201);
   const page = await openServerPage("/servers/12345");
   expectProblems(page, [/status of 429/]);
