@@ -2,7 +2,7 @@
 
 use super::error::{error_from_response, retry_after_seconds, ApiError};
 use super::models::{CreateSnapshot, CreatedSnapshot, Me, Page, RestoreStarted, Server, Snapshot};
-use super::paging::{checked_next, Listing, Progress, MAX_PAGES};
+use super::paging::{absolute, checked_next, Listing, Progress, MAX_PAGES};
 use super::reach::{diagnose, NoAnswer, Unreached};
 use super::url::join_url;
 use gloo_net::http::{Request, RequestBuilder};
@@ -318,11 +318,7 @@ fn unreached(cause: NoAnswer, base: &str, error: gloo_net::Error) -> ApiError {
 
 /// The API base as an absolute URL: a same-origin path (`/api/v1`) is on this page's origin.
 pub fn absolute_base(base: &str) -> String {
-    if base.starts_with('/') && !base.starts_with("//") {
-        format!("{}{base}", page_origin())
-    } else {
-        base.to_owned()
-    }
+    absolute(&page_origin(), base)
 }
 
 /// A readable `Retry-After` header is the API's own word on a 429's wait: it comes first.

@@ -48,8 +48,8 @@ pub fn checked_next(page_origin: &str, api_base: &str, next: &str) -> Result<Str
     }
 }
 
-/// `next` as an absolute URL: root-relative links resolve against `origin`.
-fn absolute(origin: &str, url: &str) -> String {
+/// `url` as an absolute URL: root-relative ones (`/api/v1`) resolve against `origin`.
+pub(super) fn absolute(origin: &str, url: &str) -> String {
     if url.starts_with('/') && !url.starts_with("//") {
         format!("{origin}{url}")
     } else {
@@ -58,7 +58,7 @@ fn absolute(origin: &str, url: &str) -> String {
 }
 
 /// `("https://host:port", "/path?query")` of an absolute http(s) URL without user info.
-fn split_origin(url: &str) -> Option<(&str, &str)> {
+pub(super) fn split_origin(url: &str) -> Option<(&str, &str)> {
     let scheme_end = if url.len() >= 8 && url[..8].eq_ignore_ascii_case("https://") {
         8
     } else if url.len() >= 7 && url[..7].eq_ignore_ascii_case("http://") {

@@ -2,6 +2,7 @@
 //! offline, blocked mixed content, was refused by the API's CORS rules, or found nothing at the
 //! address; the panel tells them apart after the failure, so it can say what to change.
 
+use super::paging::split_origin;
 use gloo_net::http::Request;
 use web_sys::{AbortController, RequestCache, RequestCredentials, RequestMode};
 
@@ -89,13 +90,9 @@ async fn probe(url: &str) -> bool {
     }
 }
 
-/// `https://host:port` of an absolute URL.
+/// `https://host:port` of an absolute URL (the whole text if it is not one).
 fn origin_of(url: &str) -> &str {
-    let after_scheme = url.find("://").map_or(0, |at| at + 3);
-    let end = url[after_scheme..]
-        .find(['/', '?', '#'])
-        .map_or(url.len(), |at| after_scheme + at);
-    &url[..end]
+    split_origin(url).map_or(url, |(origin, _)| origin)
 }
 
 fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {

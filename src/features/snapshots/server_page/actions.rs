@@ -12,7 +12,7 @@ use crate::api::ApiError;
 use crate::components::{use_notifier, Notifier};
 use crate::i18n::{tf, Key};
 use crate::load::Command;
-use crate::session::{use_session, Write};
+use crate::session::{use_session, Session, Write};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,9 +125,10 @@ impl Actions {
                         if matches!(error, ApiError::Http { status: 400, .. }) {
                             store.refresh();
                         }
-                        session.note_refusal(Write::Create, error);
-                        report(
+                        failed(
+                            session,
                             notifier,
+                            Write::Create,
                             &tf(Key::ACTIONS_CREATE_FAILED, &[("name", &name)]),
                             error,
                         )
@@ -174,14 +175,13 @@ impl Actions {
                     Ok(()) => {
                         close();
                     }
-                    Err(error) => {
-                        session.note_refusal(Write::Restore, error);
-                        report(
-                            notifier,
-                            &tf(Key::ACTIONS_RESTORE_FAILED, &[("name", &name)]),
-                            error,
-                        )
-                    }
+                    Err(error) => failed(
+                        session,
+                        notifier,
+                        Write::Restore,
+                        &tf(Key::ACTIONS_RESTORE_FAILED, &[("name", &name)]),
+                        error,
+                    ),
                 }
                 result
             }
@@ -221,29 +221,25 @@ impl Actions {
                     }
                 };
                 match &result {
-                    Ok(Deleted::Now) => {
+                    Ok(deleted) => {
                         store.remove(id);
                         carry_on();
-                        notifier.success(tf(Key::ACTIONS_DELETED, &[("name", &name)]));
+                        let said = |key| tf(key, &[("name", &name)]);
+                        match deleted {
+                            Deleted::Now => notifier.success(said(Key::ACTIONS_DELETED)),
+                            Deleted::Already => notifier.info(said(Key::ACTIONS_ALREADY_DELETED)),
+                            Deleted::AfterAll => {
+                                notifier.info(said(Key::ACTIONS_DELETED_AFTER_ALL))
+                            }
+                        }
                     }
-                    Ok(Deleted::Already) => {
-                        store.remove(id);
-                        carry_on();
-                        notifier.info(tf(Key::ACTIONS_ALREADY_DELETED, &[("name", &name)]));
-                    }
-                    Ok(Deleted::AfterAll) => {
-                        store.remove(id);
-                        carry_on();
-                        notifier.info(tf(Key::ACTIONS_DELETED_AFTER_ALL, &[("name", &name)]));
-                    }
-                    Err(error) => {
-                        session.note_refusal(Write::Delete, error);
-                        report(
-                            notifier,
-                            &tf(Key::ACTIONS_DELETE_FAILED, &[("name", &name)]),
-                            error,
-                        )
-                    }
+                    Err(error) => failed(
+                        session,
+                        notifier,
+                        Write::Delete,
+                        &tf(Key::ACTIONS_DELETE_FAILED, &[("name", &name)]),
+                        error,
+                    ),
                 }
                 result
             }
@@ -300,8 +296,10 @@ fn clear_answers(create: CreateCommand, restore: RestoreCommand, safe: SafeResto
     }
 }
 
-/// A failed write: a notification that stays until dismissed. (A 401 ends the session instead.)
-fn report(notifier: Notifier, what: &str, error: &ApiError) {
+/// A failed write: a notification that stays until dismissed (a 401 ends the session instead),
+/// and a 403 marks that kind of write as not allowed for this token.
+fn failed(session: Session, notifier: Notifier, write: Write, what: &str, error: &ApiError) {
+    session.note_refusal(write, error);
     if !error.is_unauthorized() {
         notifier.failure(tf(
             Key::ACTIONS_FAILURE,
