@@ -94,10 +94,12 @@ if [[ "$scope" != "build" ]]; then
   [[ -x "$CHROMIUM_PATH" && -x "$CHROMEDRIVER" ]] || missing+=(chromium chromium-driver)
   [[ -x "$NGINX" ]] || missing+=(nginx)
   dpkg -s libnginx-mod-http-brotli-static >/dev/null 2>&1 || missing+=(libnginx-mod-http-brotli-static)
+  # A throw-away certificate for the mixed-content suite's https page.
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   # A Bengali font, so the Bengali e2e runs measure layout with real glyphs, not boxes.
   dpkg -s fonts-noto-core >/dev/null 2>&1 || fc-list :lang=bn 2>/dev/null | grep -q . || missing+=(fonts-noto-core)
   if [[ ${#missing[@]} -eq 0 ]]; then
-    echo "setup: chromium, chromedriver, nginx with brotli_static and a Bengali font present"
+    echo "setup: chromium, chromedriver, nginx with brotli_static, openssl and a Bengali font present"
   else
     step "setup: installing Debian's ${missing[*]}"
     apt-get update
