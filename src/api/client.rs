@@ -2,9 +2,9 @@
 
 use super::error::{error_from_response, retry_after_seconds, ApiError};
 use super::models::{CreateSnapshot, CreatedSnapshot, Me, Page, RestoreStarted, Server, Snapshot};
-use super::paging::{absolute, checked_next, Listing, Progress, MAX_PAGES};
+use super::paging::{checked_next, Listing, Progress, MAX_PAGES};
 use super::reach::{diagnose, NoAnswer, Unreached};
-use super::url::join_url;
+use super::url::{absolute, join_url};
 use gloo_net::http::{Request, RequestBuilder};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;

@@ -2,6 +2,7 @@
 //! under the configured API base, and at most [`MAX_PAGES`] pages.
 
 use super::error::ApiError;
+use super::url::{absolute, split_origin};
 
 /// A list gathered page by page. `count` is the API's total; `truncated` says the page cap
 /// stopped the gathering, so `results` holds fewer than `count` and the view must say so.
@@ -46,38 +47,6 @@ pub fn checked_next(page_origin: &str, api_base: &str, next: &str) -> Result<Str
     } else {
         Err(refused())
     }
-}
-
-/// `url` as an absolute URL: root-relative ones (`/api/v1`) resolve against `origin`.
-pub(super) fn absolute(origin: &str, url: &str) -> String {
-    if url.starts_with('/') && !url.starts_with("//") {
-        format!("{origin}{url}")
-    } else {
-        url.to_owned()
-    }
-}
-
-/// `("https://host:port", "/path?query")` of an absolute http(s) URL without user info.
-pub(super) fn split_origin(url: &str) -> Option<(&str, &str)> {
-    let scheme_end = if url.len() >= 8 && url[..8].eq_ignore_ascii_case("https://") {
-        8
-    } else if url.len() >= 7 && url[..7].eq_ignore_ascii_case("http://") {
-        7
-    } else {
-        return None;
-    };
-    let authority_end = url[scheme_end..]
-        .find(['/', '?', '#'])
-        .map_or(url.len(), |at| scheme_end + at);
-    let authority = &url[scheme_end..authority_end];
-    if authority.is_empty() || authority.contains('@') {
-        return None;
-    }
-    let rest = &url[authority_end..];
-    Some((
-        &url[..authority_end],
-        if rest.is_empty() { "/" } else { rest },
-    ))
 }
 
 #[cfg(test)]

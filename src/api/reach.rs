@@ -2,7 +2,7 @@
 //! offline, blocked mixed content, was refused by the API's CORS rules, or found nothing at the
 //! address; the panel tells them apart after the failure, so it can say what to change.
 
-use super::paging::split_origin;
+use super::url::split_origin;
 use gloo_net::http::Request;
 use web_sys::{AbortController, RequestCache, RequestCredentials, RequestMode};
 

@@ -1,4 +1,4 @@
-//! Joining the configured API base with an endpoint path.
+//! URLs of the API: joining the base with an endpoint path, and the origin of an address.
 
 /// Joins the configured base (`/api/v1` or `https://host/api/v1`) with an API path such as
 /// `servers/`, keeping the path's trailing slash (this API style 404s or redirects without it).
@@ -9,6 +9,38 @@ pub fn join_url(base: &str, path: &str) -> String {
         base.trim_end_matches('/'),
         path.trim_start_matches('/')
     )
+}
+
+/// `url` as an absolute URL: root-relative ones (`/api/v1`) resolve against `origin`.
+pub fn absolute(origin: &str, url: &str) -> String {
+    if url.starts_with('/') && !url.starts_with("//") {
+        format!("{origin}{url}")
+    } else {
+        url.to_owned()
+    }
+}
+
+/// `("https://host:port", "/path?query")` of an absolute http(s) URL without user info.
+pub fn split_origin(url: &str) -> Option<(&str, &str)> {
+    let scheme_end = if url.len() >= 8 && url[..8].eq_ignore_ascii_case("https://") {
+        8
+    } else if url.len() >= 7 && url[..7].eq_ignore_ascii_case("http://") {
+        7
+    } else {
+        return None;
+    };
+    let authority_end = url[scheme_end..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |at| scheme_end + at);
+    let authority = &url[scheme_end..authority_end];
+    if authority.is_empty() || authority.contains('@') {
+        return None;
+    }
+    let rest = &url[authority_end..];
+    Some((
+        &url[..authority_end],
+        if rest.is_empty() { "/" } else { rest },
+    ))
 }
 
 #[cfg(test)]
