@@ -450,22 +450,34 @@ async fn a_deep_link_gets_index_html_and_a_missing_asset_a_404() {
     let _ = std::fs::remove_dir_all(dist);
 }
 
-/// A preflight as Chromium sends it before a cross-origin GET with a bearer token.
-async fn preflight(app: &axum::Router, origin: &str) -> Option<String> {
-    let request = Request::builder()
-        .method("OPTIONS")
+/// A header of the answer to `request`, sent from `origin` to the servers list.
+async fn header_of(
+    app: &axum::Router,
+    request: axum::http::request::Builder,
+    origin: &str,
+    name: &str,
+) -> Option<String> {
+    let request = request
         .uri("/api/v1/servers/")
         .header("Origin", origin)
-        .header("Access-Control-Request-Method", "GET")
-        .header("Access-Control-Request-Headers", "authorization")
         .body(Body::empty())
         .expect("request");
     let response = app.clone().oneshot(request).await.expect("infallible");
     response
         .headers()
-        .get("access-control-allow-origin")
+        .get(name)
         .and_then(|value| value.to_str().ok())
         .map(str::to_owned)
+}
+
+/// `Access-Control-Allow-Origin` of a preflight as Chromium sends it before a cross-origin GET
+/// with a bearer token.
+async fn preflight(app: &axum::Router, origin: &str) -> Option<String> {
+    let request = Request::builder()
+        .method("OPTIONS")
+        .header("Access-Control-Request-Method", "GET")
+        .header("Access-Control-Request-Headers", "authorization");
+    header_of(app, request, origin, "access-control-allow-origin").await
 }
 
 #[tokio::test]
@@ -485,20 +497,12 @@ async fn cross_origin_calls_are_allowed_only_for_the_origins_it_is_told() {
     assert_eq!(preflight(&app(), "http://127.0.0.1:9000").await, None);
 }
 
-/// `Access-Control-Expose-Headers` of a cross-origin GET from `origin`.
+/// `Access-Control-Expose-Headers` of a cross-origin GET from `origin`, in lower case.
 async fn exposed(app: &axum::Router, origin: &str) -> Option<String> {
-    let request = Request::builder()
-        .uri("/api/v1/servers/")
-        .header("Origin", origin)
-        .header("Authorization", format!("Bearer {TOKEN}"))
-        .body(Body::empty())
-        .expect("request");
-    let response = app.clone().oneshot(request).await.expect("infallible");
-    response
-        .headers()
-        .get("access-control-expose-headers")
-        .and_then(|value| value.to_str().ok())
-        .map(str::to_ascii_lowercase)
+    let request = Request::builder().header("Authorization", format!("Bearer {TOKEN}"));
+    header_of(app, request, origin, "access-control-expose-headers")
+        .await
+        .map(|names| names.to_ascii_lowercase())
 }
 
 #[tokio::test]

@@ -234,7 +234,7 @@ impl ApiClient {
                     .body(body),
                 None => builder.build(),
             }
-            .map_err(|error| unreached(NoAnswer::Unknown, &base, error))?;
+            .map_err(|error| no_answer(unreached(NoAnswer::Unknown, &base, error)))?;
 
             let timed_out = Rc::new(Cell::new(false));
             let _timer = {
@@ -264,10 +264,13 @@ impl ApiClient {
                 )),
                 Err(_) if timed_out.get() => Err(ApiError::Timeout(timeout_ms.div_ceil(1000))),
                 Err(_) if abort.was_aborted() => Err(ApiError::Aborted),
-                Err(Lost::Dropped(error)) => Err(unreached(NoAnswer::Dropped, &base, error)),
+                Err(Lost::Dropped(error)) => {
+                    Err(no_answer(unreached(NoAnswer::Dropped, &base, error)))
+                }
                 Err(Lost::NoAnswer(error)) => {
-                    let cause = diagnose(&absolute_base(&base), &page_origin()).await;
-                    Err(unreached(cause, &base, error))
+                    let mut facts = unreached(NoAnswer::Unknown, &base, error);
+                    facts.cause = diagnose(&facts.api_base, &facts.page_origin).await;
+                    Err(no_answer(facts))
                 }
             }
         }
@@ -306,14 +309,18 @@ enum Lost {
     Dropped(gloo_net::Error),
 }
 
-/// `Network`, with the cause and the facts the Details disclosure shows.
-fn unreached(cause: NoAnswer, base: &str, error: gloo_net::Error) -> ApiError {
-    ApiError::Network(Box::new(Unreached {
+/// The facts the Details disclosure shows, with a cause.
+fn unreached(cause: NoAnswer, base: &str, error: gloo_net::Error) -> Unreached {
+    Unreached {
         cause,
         api_base: absolute_base(base),
         page_origin: page_origin(),
         detail: error.to_string(),
-    }))
+    }
+}
+
+fn no_answer(facts: Unreached) -> ApiError {
+    ApiError::Network(Box::new(facts))
 }
 
 /// The API base as an absolute URL: a same-origin path (`/api/v1`) is on this page's origin.

@@ -2,7 +2,7 @@
 //! offline, blocked mixed content, was refused by the API's CORS rules, or found nothing at the
 //! address; the panel tells them apart after the failure, so it can say what to change.
 
-use super::url::split_origin;
+use super::url::{split_origin, starts_with_ignore_case};
 use gloo_net::http::Request;
 use web_sys::{AbortController, RequestCache, RequestCredentials, RequestMode};
 
@@ -93,11 +93,6 @@ async fn probe(url: &str) -> bool {
 /// `https://host:port` of an absolute URL (the whole text if it is not one).
 fn origin_of(url: &str) -> &str {
     split_origin(url).map_or(url, |(origin, _)| origin)
-}
-
-fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
-    text.get(..prefix.len())
-        .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
 }
 
 #[cfg(test)]

@@ -22,9 +22,9 @@ pub fn absolute(origin: &str, url: &str) -> String {
 
 /// `("https://host:port", "/path?query")` of an absolute http(s) URL without user info.
 pub fn split_origin(url: &str) -> Option<(&str, &str)> {
-    let scheme_end = if url.len() >= 8 && url[..8].eq_ignore_ascii_case("https://") {
+    let scheme_end = if starts_with_ignore_case(url, "https://") {
         8
-    } else if url.len() >= 7 && url[..7].eq_ignore_ascii_case("http://") {
+    } else if starts_with_ignore_case(url, "http://") {
         7
     } else {
         return None;
@@ -41,6 +41,12 @@ pub fn split_origin(url: &str) -> Option<(&str, &str)> {
         &url[..authority_end],
         if rest.is_empty() { "/" } else { rest },
     ))
+}
+
+/// Whether `text` starts with `prefix`, ASCII case aside (`HTTPS://` is `https://`).
+pub fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
 }
 
 #[cfg(test)]

@@ -2,10 +2,7 @@
 //! arrives after its dialog closed still updates the page.
 
 use super::restore::SafeRestore;
-use super::settle::{
-    known_before, look_created, look_deleted, look_restoring, write_once, Intent, Outcome,
-    Unsettled,
-};
+use super::settle::{create_once, delete_once, restore_once, Outcome, Unsettled};
 use super::store::PageStore;
 use crate::api::models::{CreateSnapshot, ServerStatus, Snapshot};
 use crate::api::ApiError;
@@ -80,25 +77,11 @@ impl Actions {
         let unsettled: Unsettled = StoredValue::new(None);
 
         let create = Command::new(move |request: &CreateSnapshot| {
-            let intent = Intent::Create {
-                server_id: request.server_id,
-                name: request.name.clone(),
-                known: store.snapshot_ids_untracked(),
-            };
+            let known = store.snapshot_ids_untracked();
             let request = request.clone();
             let name = request.name.clone();
-            let server_id = store.server_id;
             async move {
-                let look_for = name.clone();
-                let sent = write_once(
-                    unsettled,
-                    intent,
-                    move || session.call(move |api| api.create_snapshot(&request)),
-                    move |intent| {
-                        look_created(session, server_id, look_for.clone(), known_before(intent))
-                    },
-                )
-                .await;
+                let sent = create_once(session, unsettled, request, known).await;
                 let result = match sent {
                     Ok(Outcome::Answered(created)) => {
                         notifier.success(
@@ -140,20 +123,9 @@ impl Actions {
 
         let restore = Command::new(move |(snapshot_id, name): &(u64, String)| {
             let id = *snapshot_id;
-            let intent = Intent::Restore {
-                server_id: store.server_id,
-                snapshot_id: id,
-            };
             let name = name.clone();
-            let server_id = store.server_id;
             async move {
-                let sent = write_once(
-                    unsettled,
-                    intent,
-                    move || session.call(move |api| api.restore_snapshot(id)),
-                    move |_| look_restoring(session, server_id),
-                )
-                .await;
+                let sent = restore_once(session, unsettled, store.server_id, id).await;
                 let result = match sent {
                     Ok(Outcome::Answered(started)) => {
                         store.set_server_status(started.server.status);
@@ -189,20 +161,9 @@ impl Actions {
 
         let delete = Command::new(move |(snapshot_id, name): &(u64, String)| {
             let id = *snapshot_id;
-            let intent = Intent::Delete {
-                server_id: store.server_id,
-                snapshot_id: id,
-            };
             let name = name.clone();
-            let server_id = store.server_id;
             async move {
-                let sent = write_once(
-                    unsettled,
-                    intent,
-                    move || session.call(move |api| api.delete_snapshot(id)),
-                    move |_| look_deleted(session, server_id, id),
-                )
-                .await;
+                let sent = delete_once(session, unsettled, store.server_id, id).await;
                 let result = match sent {
                     Ok(Outcome::Answered(())) => Ok(Deleted::Now),
                     Ok(Outcome::AfterAll(_)) => Ok(Deleted::AfterAll),

@@ -4,7 +4,7 @@
 //! again only where it did not take effect.
 
 use super::super::model::made_after_all;
-use crate::api::models::{ServerStatus, Snapshot};
+use crate::api::models::{CreateSnapshot, CreatedSnapshot, RestoreStarted, ServerStatus, Snapshot};
 use crate::api::{AfterCheck, ApiError, ServerFilter};
 use crate::session::Session;
 use leptos::prelude::*;
@@ -64,7 +64,7 @@ pub type Unsettled = StoredValue<Option<Intent>>;
 /// unsettled it looks first (`look`, given the intent it looks for), and when this attempt's
 /// answer is lost it looks before saying anything. An error after a lost answer says what the
 /// look found (`ApiError::AnswerLost`).
-pub async fn write_once<T, E, S, L>(
+async fn write_once<T, E, S, L>(
     unsettled: Unsettled,
     intent: Intent,
     send: impl FnOnce() -> S,
@@ -105,13 +105,81 @@ where
     })
 }
 
-/// After a create: the snapshot named `name` that is new since `known`, if the API made it.
-pub async fn look_created(
+/// A create, sent once per intent (see [`write_once`]): the API's answer, or the snapshot a look
+/// found after a lost one. `known`: the server's snapshot ids before it was sent.
+pub async fn create_once(
     session: Session,
-    server_id: u64,
-    name: String,
+    unsettled: Unsettled,
+    request: CreateSnapshot,
     known: Vec<u64>,
-) -> Result<Option<Snapshot>, ApiError> {
+) -> Result<Outcome<CreatedSnapshot, Snapshot>, ApiError> {
+    let intent = Intent::Create {
+        server_id: request.server_id,
+        name: request.name.clone(),
+        known,
+    };
+    write_once(
+        unsettled,
+        intent,
+        move || session.call(move |api| api.create_snapshot(&request)),
+        move |intent| look_created(session, intent.clone()),
+    )
+    .await
+}
+
+/// A restore, sent once per intent: the API's answer, or `()` when a look found the server
+/// restoring after a lost answer.
+pub async fn restore_once(
+    session: Session,
+    unsettled: Unsettled,
+    server_id: u64,
+    snapshot_id: u64,
+) -> Result<Outcome<RestoreStarted, ()>, ApiError> {
+    let intent = Intent::Restore {
+        server_id,
+        snapshot_id,
+    };
+    write_once(
+        unsettled,
+        intent,
+        move || session.call(move |api| api.restore_snapshot(snapshot_id)),
+        move |_| look_restoring(session, server_id),
+    )
+    .await
+}
+
+/// A delete, sent once per intent: answered, or `()` when a look found the snapshot gone after
+/// a lost answer.
+pub async fn delete_once(
+    session: Session,
+    unsettled: Unsettled,
+    server_id: u64,
+    snapshot_id: u64,
+) -> Result<Outcome<(), ()>, ApiError> {
+    let intent = Intent::Delete {
+        server_id,
+        snapshot_id,
+    };
+    write_once(
+        unsettled,
+        intent,
+        move || session.call(move |api| api.delete_snapshot(snapshot_id)),
+        move |_| look_deleted(session, server_id, snapshot_id),
+    )
+    .await
+}
+
+/// After a create: the snapshot of the intent's name that is new since the ids it knew, if the
+/// API made it. (Only a create's intent is looked for this way.)
+async fn look_created(session: Session, intent: Intent) -> Result<Option<Snapshot>, ApiError> {
+    let Intent::Create {
+        server_id,
+        name,
+        known,
+    } = intent
+    else {
+        return Ok(None);
+    };
     let listing = session
         .call(move |api| api.snapshots(Some(server_id), |_, _| ()))
         .await?;
@@ -119,7 +187,7 @@ pub async fn look_created(
 }
 
 /// After a restore: whether the server is restoring now.
-pub async fn look_restoring(session: Session, server_id: u64) -> Result<Option<()>, ApiError> {
+async fn look_restoring(session: Session, server_id: u64) -> Result<Option<()>, ApiError> {
     let listing = session
         .call(|api| api.servers(&ServerFilter::default(), |_, _| ()))
         .await?;
@@ -131,7 +199,7 @@ pub async fn look_restoring(session: Session, server_id: u64) -> Result<Option<(
 }
 
 /// After a delete: whether the snapshot is gone from the server's list.
-pub async fn look_deleted(
+async fn look_deleted(
     session: Session,
     server_id: u64,
     snapshot_id: u64,
@@ -141,12 +209,4 @@ pub async fn look_deleted(
         .await?;
     let gone = !listing.results.iter().any(|s| s.id == snapshot_id);
     Ok(gone.then_some(()))
-}
-
-/// The snapshots a create's look compares against: those known before its first attempt.
-pub fn known_before(intent: &Intent) -> Vec<u64> {
-    match intent {
-        Intent::Create { known, .. } => known.clone(),
-        _ => Vec::new(),
-    }
 }

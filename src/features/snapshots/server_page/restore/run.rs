@@ -8,7 +8,7 @@ use crate::api::models::{CreateSnapshot, ServerStatus};
 use crate::components::Notifier;
 use crate::features::snapshots::now_seconds;
 use crate::features::snapshots::server_page::settle::{
-    known_before, look_created, look_restoring, write_once, Intent, Outcome, Unsettled,
+    create_once, restore_once, Outcome, Unsettled,
 };
 use crate::features::snapshots::server_page::store::PageStore;
 use crate::i18n::{t, tf, Key};
@@ -98,19 +98,7 @@ async fn run(request: Request, shown: SafeRestore, session: Session, store: Page
     // The flow's own writes are each sent once; a lost answer is settled by looking.
     let unsettled: Unsettled = StoredValue::new(None);
     let server_id = request.server_id;
-    let intent = Intent::Create {
-        server_id,
-        name: ask.name.clone(),
-        known: store.snapshot_ids_untracked(),
-    };
-    let look_for = ask.name.clone();
-    let created = write_once(
-        unsettled,
-        intent,
-        move || session.call(move |api| api.create_snapshot(&ask)),
-        move |intent| look_created(session, server_id, look_for.clone(), known_before(intent)),
-    )
-    .await;
+    let created = create_once(session, unsettled, ask, store.snapshot_ids_untracked()).await;
     let created = match created {
         Ok(Outcome::Answered(created)) => Ok(created.snapshot),
         Ok(Outcome::AfterAll(snapshot)) => Ok(snapshot),
@@ -164,18 +152,7 @@ async fn run(request: Request, shown: SafeRestore, session: Session, store: Page
         step = step.next(Event::RestoreSent);
         show(&step);
         let snapshot_id = request.snapshot_id;
-        let intent = Intent::Restore {
-            server_id,
-            snapshot_id,
-        };
-        return match write_once(
-            unsettled,
-            intent,
-            move || session.call(move |api| api.restore_snapshot(snapshot_id)),
-            move |_| look_restoring(session, server_id),
-        )
-        .await
-        {
+        return match restore_once(session, unsettled, server_id, snapshot_id).await {
             Ok(Outcome::Answered(started)) => {
                 store.set_server_status(started.server.status);
                 step.next(Event::RestoreAccepted)
