@@ -3,6 +3,7 @@
 //! `api` alone talks to the network; `session` owns the token; `features` hold the pages;
 //! `components` are shared, feature-agnostic pieces.
 
+pub mod activity;
 pub mod api;
 pub mod app;
 pub mod base_path;
@@ -14,8 +15,10 @@ pub mod i18n;
 pub mod links;
 pub mod live;
 pub mod load;
+pub mod name_rule;
 pub mod router;
 pub mod session;
+pub mod settle;
 pub mod split_pages;
 
 /// Mounts the panel on `<body>`; called by the binary's `main`.

@@ -12,6 +12,8 @@ mod url;
 pub use client::{absolute_base, ApiClient, ServerFilter, DEFAULT_TIMEOUT_MS};
 pub use config::{load_config, parse_config, PanelConfig, DEFAULT_API_BASE};
 pub use error::{error_from_response, server_message, AfterCheck, ApiError, ServerMessage};
+/// Also reads what the panel keeps in `sessionStorage`, with the same small parser.
+pub use json::from_str as parse_json;
 pub use paging::{Listing, Progress, MAX_PAGES};
 pub use reach::{NoAnswer, Unreached};
 pub use url::join_url;

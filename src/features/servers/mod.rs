@@ -2,6 +2,7 @@
 //! `store` holds the page's state; `page`, `filter_bar` and `table` draw it.
 
 mod filter_bar;
+pub mod fleet;
 pub mod model;
 mod page;
 mod store;

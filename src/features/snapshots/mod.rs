@@ -1,12 +1,11 @@
 //! Snapshots: the all-snapshots page, and the server page where a server's snapshots are kept.
 
 pub mod model;
-mod name_rule;
 mod server_page;
 mod snapshots_page;
 mod table;
 
-pub use name_rule::{snapshot_name_problem, MAX_SNAPSHOT_NAME_LEN};
+pub use crate::name_rule::{snapshot_name_problem, MAX_SNAPSHOT_NAME_LEN};
 pub use server_page::ServerPage;
 pub use snapshots_page::SnapshotsPage;
 pub use table::SnapshotTable;

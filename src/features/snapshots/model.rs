@@ -129,17 +129,6 @@ pub fn oldest_first_except(snapshots: &[Snapshot], keep: Option<u64>) -> Vec<Sna
     list
 }
 
-/// After a create whose answer was lost: the snapshot it made, if the server's list now has
-/// one of that name that was not there before (`known`: the ids listed before the create was
-/// sent). The newest, should there be more than one.
-pub fn made_after_all(known: &[u64], listed: &[Snapshot], name: &str) -> Option<Snapshot> {
-    listed
-        .iter()
-        .filter(|s| s.name == name && !known.contains(&s.id))
-        .max_by_key(|s| s.id)
-        .cloned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,29 +262,5 @@ mod tests {
         ];
         newest_first(&mut list);
         assert_eq!(list.iter().map(|s| s.id).collect::<Vec<_>>(), vec![2, 1, 3]);
-    }
-
-    #[test]
-    fn a_lost_create_is_found_only_as_a_new_snapshot_of_its_name() {
-        let done = SnapshotStatus::Completed;
-        let mut listed = vec![
-            snapshot(801, done.clone(), "2026-12-01T10:00:00Z"),
-            snapshot(805, SnapshotStatus::InProgress, "2026-12-05T10:00:00Z"),
-        ];
-        listed[1].name = "before-upgrade".into();
-        assert_eq!(
-            made_after_all(&[801], &listed, "before-upgrade").map(|s| s.id),
-            Some(805)
-        );
-        // Not made: nothing new of that name.
-        assert_eq!(made_after_all(&[801, 805], &listed, "before-upgrade"), None);
-        assert_eq!(made_after_all(&[801], &listed, "other-name"), None);
-        // An older snapshot that happens to share the name is not this create's.
-        listed[0].name = "before-upgrade".into();
-        assert_eq!(
-            made_after_all(&[801], &listed, "before-upgrade").map(|s| s.id),
-            Some(805)
-        );
-        assert_eq!(made_after_all(&[801, 805], &listed, "before-upgrade"), None);
     }
 }

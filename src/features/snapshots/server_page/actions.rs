@@ -2,7 +2,6 @@
 //! arrives after its dialog closed still updates the page.
 
 use super::restore::SafeRestore;
-use super::settle::{create_once, delete_once, restore_once, Outcome, Unsettled};
 use super::store::PageStore;
 use crate::api::models::{CreateSnapshot, ServerStatus, Snapshot};
 use crate::api::ApiError;
@@ -10,6 +9,7 @@ use crate::components::{use_notifier, Notifier};
 use crate::i18n::{tf, Key};
 use crate::load::Command;
 use crate::session::{use_session, Session, Write};
+use crate::settle::{create_once, delete_once, restore_once, Outcome, Unsettled};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

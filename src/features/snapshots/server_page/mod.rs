@@ -9,7 +9,6 @@ mod make_room_dialog;
 mod refused;
 mod restore;
 mod rows;
-mod settle;
 mod store;
 
 use super::SNAPSHOT_LIMIT;

@@ -7,13 +7,11 @@ use super::steps::{safety_description, safety_name, Event, Step};
 use crate::api::models::{CreateSnapshot, ServerStatus};
 use crate::components::Notifier;
 use crate::features::snapshots::now_seconds;
-use crate::features::snapshots::server_page::settle::{
-    create_once, restore_once, Outcome, Unsettled,
-};
 use crate::features::snapshots::server_page::store::PageStore;
 use crate::i18n::{t, tf, Key};
 use crate::live::POLL_MS;
 use crate::session::{Session, Write};
+use crate::settle::{create_once, restore_once, Outcome, Unsettled};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

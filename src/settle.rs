@@ -1,9 +1,9 @@
-//! One intent, one write. A create, restore or delete whose answer was lost (no answer, a 5xx
-//! such as a proxy's 502, a body cut off) may have taken effect all the same. Before the same
-//! write may go out again the panel looks at the server's snapshots or status, and sends it
-//! again only where it did not take effect.
+//! One intent, one write, for every write the panel makes (a page's, the restore flow's, a
+//! fleet batch's). A create, restore or delete whose answer was lost (no answer, a 5xx such as a
+//! proxy's 502, a body cut off) may have taken effect all the same. Before the same write may go
+//! out again the panel looks at the server's snapshots or status, and sends it again only where
+//! it did not take effect.
 
-use super::super::model::made_after_all;
 use crate::api::models::{CreateSnapshot, CreatedSnapshot, RestoreStarted, ServerStatus, Snapshot};
 use crate::api::{AfterCheck, ApiError, ServerFilter};
 use crate::session::Session;
@@ -209,4 +209,60 @@ async fn look_deleted(
         .await?;
     let gone = !listing.results.iter().any(|s| s.id == snapshot_id);
     Ok(gone.then_some(()))
+}
+
+/// After a create whose answer was lost: the snapshot it made, if the server's list now has
+/// one of that name that was not there before (`known`: the ids listed before the create was
+/// sent). The newest, should there be more than one.
+pub fn made_after_all(known: &[u64], listed: &[Snapshot], name: &str) -> Option<Snapshot> {
+    listed
+        .iter()
+        .filter(|s| s.name == name && !known.contains(&s.id))
+        .max_by_key(|s| s.id)
+        .cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::models::{ServerRef, SnapshotStatus};
+
+    fn snapshot(id: u64, status: SnapshotStatus, created_at: &str) -> Snapshot {
+        Snapshot {
+            id,
+            server: ServerRef {
+                id: 1,
+                name: Some("web".into()),
+            },
+            name: format!("s{id}"),
+            status,
+            size_mb: None,
+            created_at: created_at.into(),
+            description: None,
+        }
+    }
+
+    #[test]
+    fn a_lost_create_is_found_only_as_a_new_snapshot_of_its_name() {
+        let done = SnapshotStatus::Completed;
+        let mut listed = vec![
+            snapshot(801, done.clone(), "2026-12-01T10:00:00Z"),
+            snapshot(805, SnapshotStatus::InProgress, "2026-12-05T10:00:00Z"),
+        ];
+        listed[1].name = "before-upgrade".into();
+        assert_eq!(
+            made_after_all(&[801], &listed, "before-upgrade").map(|s| s.id),
+            Some(805)
+        );
+        // Not made: nothing new of that name.
+        assert_eq!(made_after_all(&[801, 805], &listed, "before-upgrade"), None);
+        assert_eq!(made_after_all(&[801], &listed, "other-name"), None);
+        // An older snapshot that happens to share the name is not this create's.
+        listed[0].name = "before-upgrade".into();
+        assert_eq!(
+            made_after_all(&[801], &listed, "before-upgrade").map(|s| s.id),
+            Some(805)
+        );
+        assert_eq!(made_after_all(&[801, 805], &listed, "before-upgrade"), None);
+    }
 }

@@ -1,0 +1,176 @@
+//! What this tab wrote: every create, restore and delete the panel sent, one at a time or in a
+//! fleet batch, with how it ended. Kept in `sessionStorage` with the tab (a reload keeps it,
+//! closing the tab drops it), cleared when the session ends, and never holds the token.
+
+use crate::api::ApiError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// `sessionStorage` key of the log.
+pub const ACTIVITY_KEY: &str = "vps-panel.activity";
+
+/// The newest entries kept; older ones drop off (a 1,000-server batch and its retries fit).
+pub const MAX_ENTRIES: usize = 5_000;
+
+/// How long the log waits before it is written to storage, so that a batch writes it once per
+/// burst of answers rather than once per answer.
+const FLUSH_AFTER_MS: u32 = 500;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    Create,
+    Restore,
+    Delete,
+}
+
+/// How a write ended, as the operator should read it later.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The API accepted it (a create or restore has started, a delete is done).
+    Done,
+    /// Its answer was lost, and a look found it had taken effect.
+    DoneAfterAll,
+    /// A delete of a snapshot that was already gone.
+    AlreadyGone,
+    /// The API's words (or the panel's, when no answer came).
+    Failed(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// When the outcome was known, in ms since the epoch.
+    pub at_ms: f64,
+    pub server_id: u64,
+    pub server: String,
+    pub action: Action,
+    pub snapshot: String,
+    pub outcome: Outcome,
+    /// Part of a fleet batch, not a single write.
+    pub batch: bool,
+}
+
+impl Entry {
+    /// An entry for a write that ended now, with `error`'s words when it failed.
+    pub fn now(
+        action: Action,
+        (server_id, server): (u64, String),
+        snapshot: String,
+        outcome: Outcome,
+    ) -> Self {
+        Self {
+            at_ms: js_sys::Date::now(),
+            server_id,
+            server,
+            action,
+            snapshot,
+            outcome,
+            batch: false,
+        }
+    }
+
+    pub fn in_batch(mut self) -> Self {
+        self.batch = true;
+        self
+    }
+}
+
+impl Outcome {
+    pub fn failed(error: &ApiError) -> Self {
+        Outcome::Failed(error.to_string())
+    }
+}
+
+/// The log, shared through context; `Copy` so tasks can hold it.
+#[derive(Clone, Copy)]
+pub struct Activity {
+    entries: RwSignal<Vec<Entry>>,
+    flush_due: StoredValue<bool>,
+}
+
+impl Activity {
+    /// Starts from what this tab logged before a reload.
+    pub fn new() -> Self {
+        Self {
+            entries: RwSignal::new(read_stored()),
+            flush_due: StoredValue::new(false),
+        }
+    }
+
+    /// Every entry, oldest first (tracked).
+    pub fn entries(&self) -> ReadSignal<Vec<Entry>> {
+        self.entries.read_only()
+    }
+
+    pub fn record(&self, entry: Entry) {
+        self.entries.try_update(|entries| {
+            entries.push(entry);
+            let over = entries.len().saturating_sub(MAX_ENTRIES);
+            entries.drain(..over);
+        });
+        self.flush_soon();
+    }
+
+    /// Forgets the log, stored copy included (the session ended).
+    pub fn clear(&self) {
+        self.entries.try_set(Vec::new());
+        if let Some(storage) = session_storage() {
+            let _ = storage.remove_item(ACTIVITY_KEY);
+        }
+    }
+
+    fn flush_soon(&self) {
+        if self.flush_due.try_get_value().unwrap_or(true) {
+            return;
+        }
+        self.flush_due.set_value(true);
+        let this = *self;
+        gloo_timers::callback::Timeout::new(FLUSH_AFTER_MS, move || {
+            this.flush_due.try_set_value(false);
+            let written = this
+                .entries
+                .try_with_untracked(|entries| serde_json::to_string(&Stored { entries }));
+            if let (Some(Ok(json)), Some(storage)) = (written, session_storage()) {
+                // Storage full or refused: the log still lives in memory for this page.
+                let _ = storage.set_item(ACTIVITY_KEY, &json);
+            }
+        })
+        .forget();
+    }
+}
+
+impl Default for Activity {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The log, when the panel provides one (tests may mount a page without it).
+pub fn use_activity() -> Option<Activity> {
+    use_context::<Activity>()
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// What the tab stored; an unreadable copy (edited by hand, an older shape) starts a new log.
+fn read_stored() -> Vec<Entry> {
+    session_storage()
+        .and_then(|storage| storage.get_item(ACTIVITY_KEY).ok().flatten())
+        .and_then(|json| crate::api::parse_json::<StoredOwned>(&json).ok())
+        .map(|stored| stored.entries)
+        .unwrap_or_default()
+}
+
+/// The stored shape: an object, as the JSON reader takes only objects at the top.
+#[derive(Serialize)]
+struct Stored<'a> {
+    entries: &'a [Entry],
+}
+
+#[derive(Deserialize)]
+struct StoredOwned {
+    entries: Vec<Entry>,
+}
