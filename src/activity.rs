@@ -3,6 +3,7 @@
 //! closing the tab drops it), cleared when the session ends, and never holds the token.
 
 use crate::api::ApiError;
+use crate::tab_storage;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -115,9 +116,7 @@ impl Activity {
     /// Forgets the log, stored copy included (the session ended).
     pub fn clear(&self) {
         self.entries.try_set(Vec::new());
-        if let Some(storage) = session_storage() {
-            let _ = storage.remove_item(ACTIVITY_KEY);
-        }
+        tab_storage::remove(ACTIVITY_KEY);
     }
 
     fn flush_soon(&self) {
@@ -128,13 +127,9 @@ impl Activity {
         let this = *self;
         gloo_timers::callback::Timeout::new(FLUSH_AFTER_MS, move || {
             this.flush_due.try_set_value(false);
-            let written = this
-                .entries
-                .try_with_untracked(|entries| serde_json::to_string(&Stored { entries }));
-            if let (Some(Ok(json)), Some(storage)) = (written, session_storage()) {
-                // Storage full or refused: the log still lives in memory for this page.
-                let _ = storage.set_item(ACTIVITY_KEY, &json);
-            }
+            this.entries.try_with_untracked(|entries| {
+                tab_storage::write(ACTIVITY_KEY, &Stored { entries });
+            });
         })
         .forget();
     }
@@ -151,15 +146,9 @@ pub fn use_activity() -> Option<Activity> {
     use_context::<Activity>()
 }
 
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
-
-/// What the tab stored; an unreadable copy (edited by hand, an older shape) starts a new log.
+/// What the tab stored; an unreadable copy starts a new log.
 fn read_stored() -> Vec<Entry> {
-    session_storage()
-        .and_then(|storage| storage.get_item(ACTIVITY_KEY).ok().flatten())
-        .and_then(|json| crate::api::parse_json::<StoredOwned>(&json).ok())
+    tab_storage::read::<StoredOwned>(ACTIVITY_KEY)
         .map(|stored| stored.entries)
         .unwrap_or_default()
 }

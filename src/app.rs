@@ -1,10 +1,12 @@
 //! The shell (header, main region), the session provider and the routes.
 
+use crate::activity::Activity;
 use crate::api::{load_config, PanelConfig};
 use crate::base_path::href;
 use crate::components::{
     use_page_title, LanguageSelect, Loading, Notifications, Notifier, PRODUCT_NAME,
 };
+use crate::features::servers::fleet::{BatchChip, Fleet};
 use crate::features::servers::ServersPage;
 use crate::features::sign_in::{sign_in_path, SignInPage};
 use crate::i18n::{t, text, tf, tr, Key};
@@ -34,6 +36,18 @@ pub fn Panel(
     let session = Session::new(config);
     provide_context(session);
     provide_context(Notifier::new());
+    // Session-long, so a fleet batch keeps running while the user moves around the panel.
+    let activity = Activity::new();
+    let fleet = Fleet::new();
+    provide_context(activity);
+    provide_context(fleet);
+    // Nothing of a session stays in the tab once it ends (sign-out or a 401).
+    Effect::new(move |_| {
+        if !session.is_signed_in() {
+            activity.clear();
+            fleet.forget();
+        }
+    });
     // A reload keeps the token; ask again whose it is (a revoked one ends the session here).
     if session.is_signed_in() {
         leptos::task::spawn_local(async move {
@@ -46,6 +60,7 @@ pub fn Panel(
     let router = provide_router();
     // A page is built again only when the route changes (a new query keeps it).
     let route = Memo::new(move |_| route_for(&router.path()));
+    let fleet_open = Memo::new(move |_| fleet.dialog.with(Option::is_some));
     view! {
         <Shell>
             {move || match route.get() {
@@ -57,9 +72,13 @@ pub fn Panel(
                 Route::Servers => view! { <RequireSession><ServersPage/></RequireSession> }.into_any(),
                 Route::Server(id) => view! { <RequireSession>{split_pages::server_page(id)}</RequireSession> }.into_any(),
                 Route::Snapshots => view! { <RequireSession>{split_pages::snapshots_page()}</RequireSession> }.into_any(),
+                Route::Activity => view! { <RequireSession>{split_pages::activity_page()}</RequireSession> }.into_any(),
                 Route::NotFound => view! { <NotFound/> }.into_any(),
             }}
         </Shell>
+        // Drawn here, so the batch can be looked at from any page; the code comes as a chunk
+        // the first time a fleet dialog opens.
+        {move || (fleet_open.get() && session.is_signed_in()).then(split_pages::fleet_dialogs)}
         <Notifications/>
     }
 }
@@ -82,7 +101,9 @@ pub fn Shell(
                 <nav class="app-nav" aria-label=text(Key::APP_NAV_LABEL)>
                     <NavLink path="/servers" label=Key::APP_NAV_SERVERS/>
                     <NavLink path="/snapshots" label=Key::APP_NAV_SNAPSHOTS/>
+                    <NavLink path="/activity" label=Key::APP_NAV_ACTIVITY/>
                 </nav>
+                <BatchChip/>
                 <LanguageSelect/>
                 <UserMenu/>
             })}

@@ -20,6 +20,7 @@ pub mod router;
 pub mod session;
 pub mod settle;
 pub mod split_pages;
+pub mod tab_storage;
 
 /// Mounts the panel on `<body>`; called by the binary's `main`.
 pub fn start() {

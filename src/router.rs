@@ -36,6 +36,7 @@ pub enum Route {
     /// `/servers/<id>`; `None` when the id is not a number.
     Server(Option<u64>),
     Snapshots,
+    Activity,
     NotFound,
 }
 
@@ -46,6 +47,7 @@ pub fn route_for(path: &str) -> Route {
         "/sign-in" => Route::SignIn,
         "/servers" => Route::Servers,
         "/snapshots" => Route::Snapshots,
+        "/activity" => Route::Activity,
         other => match other.strip_prefix("/servers/") {
             Some(id) if !id.contains('/') => Route::Server(id.parse().ok()),
             _ => Route::NotFound,

@@ -4,6 +4,7 @@
 use crate::api::models::Me;
 use crate::api::{ApiClient, ApiError, PanelConfig};
 use crate::i18n::{t, Key};
+use crate::tab_storage::session_storage;
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -158,6 +159,12 @@ impl Session {
         })
     }
 
+    /// Until when (ms since the epoch) the API asked us to wait after its last 429: the wait it
+    /// gave, else the back-off.
+    pub fn throttled_until(&self) -> f64 {
+        self.throttled_until.try_get_value().unwrap_or(0.0)
+    }
+
     /// Whether the API recently asked us to slow down: automatic refreshes wait.
     pub fn is_throttled(&self) -> bool {
         self.throttled_until
@@ -230,10 +237,6 @@ impl Session {
 
 pub fn use_session() -> Session {
     expect_context::<Session>()
-}
-
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
 }
 
 fn read_stored_token() -> Option<String> {

@@ -3,6 +3,8 @@
 //! own, fetched when the page is first opened; other builds call the page directly.
 
 use crate::components::{ErrorPanel, Failure, Loading};
+use crate::features::activity::ActivityPage;
+use crate::features::servers::fleet::FleetDialogs;
 use crate::features::snapshots::{ServerPage, SnapshotsPage};
 use crate::i18n::Key;
 use leptos::prelude::*;
@@ -23,6 +25,22 @@ pub fn snapshots_page() -> AnyView {
     view! { <SnapshotsPage/> }.into_any()
 }
 
+/// The Activity page.
+pub fn activity_page() -> AnyView {
+    #[cfg(feature = "split")]
+    return lazy_page(chunks::activity_page);
+    #[cfg(not(feature = "split"))]
+    view! { <ActivityPage/> }.into_any()
+}
+
+/// The fleet's dialogs (the previews, the batch) and the queue that runs a batch.
+pub fn fleet_dialogs() -> AnyView {
+    #[cfg(feature = "split")]
+    return lazy_page(chunks::fleet_dialogs);
+    #[cfg(not(feature = "split"))]
+    view! { <FleetDialogs/> }.into_any()
+}
+
 #[cfg(feature = "split")]
 mod chunks {
     use super::*;
@@ -36,6 +54,16 @@ mod chunks {
     #[wasm_split(snapshots_page, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub fn snapshots_page() -> Result<AnyView, SplitLoaderError> {
         Ok(view! { <SnapshotsPage/> }.into_any())
+    }
+
+    #[wasm_split(activity_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn activity_page() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <ActivityPage/> }.into_any())
+    }
+
+    #[wasm_split(fleet_dialogs, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn fleet_dialogs() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <FleetDialogs/> }.into_any())
     }
 }
 

@@ -1,6 +1,6 @@
 //! Command-line flags. Parsed by hand: a handful of flags do not justify a parser crate.
 
-use crate::faults::{FaultMode, FaultSettings};
+use crate::faults::{FaultMode, FaultSettings, RateLimit};
 use std::path::PathBuf;
 
 #[derive(Clone, Debug)]
@@ -61,6 +61,8 @@ vps-devapi: a local simulator of the documented VPS.org API that also serves the
                             | lost-502 | lost-drop (the request is carried out, then its
                             answer is lost: an HTML 502, or the connection drops)
                             (default http-500)
+  --rate-limit N/S          accept at most N API requests every S seconds; past that, 429 with
+                            Retry-After, as DRF's throttles answer (default: no limit)
   --page-size N             answer lists N items a page with absolute next/previous links
                             (default: the whole list in one answer, as the docs show it)
   --servers N               add N generated servers to the seed data (default 0)
@@ -110,6 +112,7 @@ pub fn parse(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
                 args.faults.error_rate = rate;
             }
             "--fault" => args.faults.mode = FaultMode::parse(&value)?,
+            "--rate-limit" => args.faults.rate_limit = Some(RateLimit::parse(&value)?),
             "--page-size" => match number(&value)? {
                 0 => return Err("--page-size must be at least 1".into()),
                 size => args.page_size = Some(size as usize),

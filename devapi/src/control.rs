@@ -79,6 +79,7 @@ async fn reset(State(state): State<AppState>) -> Response {
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .clear();
+    *state.window.lock().unwrap_or_else(|e| e.into_inner()) = Default::default();
     StatusCode::NO_CONTENT.into_response()
 }
 

@@ -7,7 +7,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
 use serde::Deserialize;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::reply::detail;
 use crate::AppState;
@@ -80,6 +80,69 @@ pub struct FaultSettings {
     pub path_contains: Option<String>,
     /// Only requests of this method may fail (e.g. `POST`: the writes, not the refreshes).
     pub method: Option<String>,
+    /// A rate limit on the API as DRF's throttles keep one: past it, `429` with `Retry-After`.
+    pub rate_limit: Option<RateLimit>,
+}
+
+/// At most `requests` accepted API requests in each window of `per_s` seconds (a fixed window,
+/// as DRF's simple rate throttles count). Refused requests do not count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateLimit {
+    pub requests: u32,
+    pub per_s: u64,
+}
+
+impl RateLimit {
+    /// `20/10`: 20 requests every 10 seconds.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let bad = || format!("--rate-limit needs REQUESTS/SECONDS such as 20/10, not {text:?}");
+        let (requests, per_s) = text.split_once('/').ok_or_else(bad)?;
+        let limit = RateLimit {
+            requests: requests.trim().parse().map_err(|_| bad())?,
+            per_s: per_s.trim().parse().map_err(|_| bad())?,
+        };
+        if limit.requests == 0 || limit.per_s == 0 {
+            return Err(bad());
+        }
+        Ok(limit)
+    }
+}
+
+/// The current window of the rate limit: when it started and how many requests it accepted.
+#[derive(Debug)]
+pub struct Window {
+    started: Instant,
+    accepted: u32,
+}
+
+impl Default for Window {
+    fn default() -> Self {
+        Self {
+            started: Instant::now(),
+            accepted: 0,
+        }
+    }
+}
+
+impl Window {
+    /// Counts a request against `limit`: `None` when accepted, else the whole seconds until the
+    /// window ends (the `Retry-After`).
+    pub fn admit(&mut self, limit: RateLimit, now: Instant) -> Option<u64> {
+        let length = Duration::from_secs(limit.per_s);
+        if now.duration_since(self.started) >= length {
+            *self = Window {
+                started: now,
+                accepted: 0,
+            };
+        }
+        if self.accepted < limit.requests {
+            self.accepted += 1;
+            return None;
+        }
+        let left = length.saturating_sub(now.duration_since(self.started));
+        Some(left.as_secs() + u64::from(left.subsec_nanos() > 0))
+    }
 }
 
 /// Records every `/api/` request for the control log, then applies the fault settings.
@@ -89,8 +152,15 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
         .get::<OriginalUri>()
         .map_or_else(|| request.uri().clone(), |original| original.0.clone());
     state.record(request.method(), &uri);
-    let (latency, fault) = {
+    let (latency, fault, throttled) = {
         let mut settings = state.faults.lock().unwrap_or_else(|e| e.into_inner());
+        let throttled = settings.rate_limit.and_then(|limit| {
+            state
+                .window
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .admit(limit, Instant::now())
+        });
         let roll = state.random();
         let in_scope = settings
             .path_contains
@@ -118,10 +188,13 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
                 }
             }
         }
-        (settings.latency_ms, fault)
+        (settings.latency_ms, fault, throttled)
     };
     if latency > 0 {
         tokio::time::sleep(Duration::from_millis(latency)).await;
+    }
+    if let Some(wait_s) = throttled {
+        return throttled_response(wait_s);
     }
     match fault {
         None => next.run(request).await,
@@ -135,6 +208,18 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
         }
         Some(mode) => fault_response(mode),
     }
+}
+
+/// DRF's answer past a throttle: `Retry-After` and the same wait in its words.
+fn throttled_response(wait_s: u64) -> Response {
+    (
+        [(header::RETRY_AFTER, wait_s.to_string())],
+        detail(
+            StatusCode::TOO_MANY_REQUESTS,
+            &format!("Request was throttled. Expected available in {wait_s} seconds."),
+        ),
+    )
+        .into_response()
 }
 
 fn fault_response(mode: FaultMode) -> Response {
@@ -188,5 +273,45 @@ fn fault_response(mode: FaultMode) -> Response {
             )
                 .into_response()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rate_limit_parses_from_requests_and_seconds() {
+        assert_eq!(
+            RateLimit::parse("20/10"),
+            Ok(RateLimit {
+                requests: 20,
+                per_s: 10
+            })
+        );
+        for bad in ["20", "0/10", "20/0", "a/b"] {
+            assert!(RateLimit::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_window_admits_its_share_then_says_how_long_is_left() {
+        let limit = RateLimit {
+            requests: 2,
+            per_s: 10,
+        };
+        let start = Instant::now();
+        let mut window = Window {
+            started: start,
+            accepted: 0,
+        };
+        assert_eq!(window.admit(limit, start), None);
+        assert_eq!(window.admit(limit, start), None);
+        assert_eq!(
+            window.admit(limit, start + Duration::from_millis(2500)),
+            Some(8)
+        );
+        // A new window accepts again.
+        assert_eq!(window.admit(limit, start + Duration::from_secs(10)), None);
     }
 }

@@ -33,6 +33,8 @@ pub struct AppState {
     faults: Arc<Mutex<FaultSettings>>,
     token: Arc<Mutex<String>>,
     requests: Arc<Mutex<Vec<String>>>,
+    /// The rate limit's current window, when one is set.
+    window: Arc<Mutex<faults::Window>>,
     rng: Arc<AtomicU64>,
 }
 
@@ -44,6 +46,7 @@ impl AppState {
             token: Arc::new(Mutex::new(args.token.clone())),
             world: Arc::new(Mutex::new(world)),
             requests: Arc::new(Mutex::new(Vec::new())),
+            window: Arc::new(Mutex::new(faults::Window::default())),
             rng: Arc::new(AtomicU64::new(0x9E37_79B9_7F4A_7C15)),
             args: Arc::new(args),
         }

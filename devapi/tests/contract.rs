@@ -432,6 +432,36 @@ async fn a_read_only_token_reads_and_gets_drf_s_403_on_every_write() {
 }
 
 #[tokio::test]
+async fn past_the_rate_limit_the_api_answers_drf_s_429_and_carries_nothing_out() {
+    let mut args = Args {
+        token: TOKEN.into(),
+        ..Args::default()
+    };
+    args.faults.rate_limit = Some(vps_devapi::faults::RateLimit::parse("2/60").expect("limit"));
+    let app = vps_devapi::app(args);
+    for _ in 0..2 {
+        let (status, _) = call(&app, "GET", "/api/v1/snapshots/", None).await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    let create = json!({"server_id": 12345, "name": "too-soon"});
+    let (status, said) = call(&app, "POST", "/api/v1/snapshots/", Some(create)).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    let detail = said["detail"].as_str().unwrap_or_default().to_owned();
+    assert!(
+        detail.starts_with("Request was throttled. Expected available in ")
+            && detail.ends_with(" seconds."),
+        "{detail}"
+    );
+    let request = Request::builder()
+        .method("GET")
+        .header("Host", "localhost")
+        .header("Authorization", format!("Bearer {TOKEN}"));
+    let retry_after = header_of(&app, request, "http://localhost", "retry-after").await;
+    let seconds: u64 = retry_after.as_deref().unwrap_or("").parse().unwrap_or(0);
+    assert!((1..=60).contains(&seconds), "Retry-After {retry_after:?}");
+}
+
+#[tokio::test]
 async fn a_deep_link_gets_index_html_and_a_missing_asset_a_404() {
     let dist = std::env::temp_dir().join(format!("devapi-dist-{}", std::process::id()));
     std::fs::create_dir_all(&dist).expect("temp dir");

@@ -2,6 +2,7 @@
 //! the table's pager. The state lives in `store`; these views only read it and call it.
 
 use super::filter_bar::FilterBar;
+use super::fleet::SelectionBar;
 use super::model::ServersView;
 use super::store::{ListState, ServersStore, ROWS_PER_PAGE};
 use super::table::ServersTable;
@@ -70,6 +71,7 @@ fn list_view(store: ServersStore, state: ListState) -> AnyView {
         }
         .into_any(),
         ListState::Rows => view! {
+            <SelectionBar matching=store.rows/>
             <p class="result-count" aria-live="polite">{move || result_count(store)}</p>
             <ServersTable
                 rows=store.shown

@@ -1,5 +1,6 @@
 //! The servers table: sortable headers and one row per server, each row reading its own server.
 
+use super::fleet::use_fleet;
 use super::model::{ServersView, SortKey};
 use crate::api::models::{Plan, Server};
 use crate::api::SNAPSHOTS_PER_SERVER as SNAPSHOT_LIMIT;
@@ -58,7 +59,10 @@ pub fn ServersTable(
         <div class="table-wrap">
             <table class="data-table data-table--sortable">
                 <caption class="visually-hidden">{tr(Key::SERVERS_TITLE)}</caption>
-                <thead><tr>{headers}</tr></thead>
+                <thead><tr>
+                    <th scope="col" class="cell-select"><span class="visually-hidden">{tr(Key::FLEET_SELECT_COLUMN)}</span></th>
+                    {headers}
+                </tr></thead>
                 <tbody>
                     {keyed_list(
                         Signal::derive(move || (0..slots.get() as u64).collect()),
@@ -103,12 +107,33 @@ fn ServerRow(
     let plan = move |read: fn(&Plan) -> String| {
         move || server.with(|s| s.as_ref().and_then(|s| s.plan.as_ref().map(read)))
     };
+    let fleet = use_fleet();
+    let selected = move || id.get().is_some_and(|id| fleet.is_selected(id));
+    let select_name = move || {
+        let name = server
+            .with(|s| s.as_ref().map(|s| s.name.clone()))
+            .unwrap_or_default();
+        tf(Key::FLEET_SELECT_ROW, &[("server", &name)])
+    };
     let snapshots_used = move || {
         let id = id.get()?;
         counts.with(|c| c.as_ref().map(|c| c.get(&id).copied().unwrap_or(0)))
     };
     view! {
         <tr hidden=move || id.with(Option::is_none) data-server-id=move || id.get().map(|id| id.to_string())>
+            <td class="cell-select" data-label=text(Key::FLEET_SELECT_COLUMN)>
+                <input
+                    type="checkbox"
+                    class="select-box"
+                    aria-label=select_name
+                    prop:checked=selected
+                    on:change=move |ev| {
+                        if let Some(id) = id.get_untracked() {
+                            fleet.toggle(id, event_target_checked(&ev));
+                        }
+                    }
+                />
+            </td>
             <td data-label=text(Key::SERVERS_COLUMN_NAME)>
                 // A plain link (the router follows it all the same): `<A>` would add a memo and a
                 // router lookup to every row.

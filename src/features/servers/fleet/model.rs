@@ -6,6 +6,7 @@ use crate::api::models::{Server, ServerStatus, Snapshot, SnapshotStatus};
 use crate::api::SNAPSHOTS_PER_SERVER;
 use crate::format::parse_timestamp;
 use crate::name_rule::{snapshot_name_problem, MAX_SNAPSHOT_NAME_LEN};
+use crate::settle::made_after_all;
 use serde::{Deserialize, Serialize};
 use vps_calendar::civil_from_days;
 
@@ -192,6 +193,9 @@ pub fn plan_prune(servers: &[&Server], snapshots: &[Snapshot], keep: usize) -> V
 /// A batch as it runs: what it does on each server and how far each has come.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Batch {
+    /// When it started (ms since the epoch): which batch a worker's answer belongs to.
+    #[serde(default)]
+    pub id: f64,
     pub kind: Kind,
     pub items: Vec<Item>,
     /// Cancel was pressed: nothing queued goes out any more.
@@ -352,6 +356,42 @@ impl Batch {
         }
     }
 
+    /// What a look at the account's snapshots says of the writes that were out at a reload:
+    /// a create whose snapshot is there was made (no second one is sent), a delete whose
+    /// snapshot is gone was done, and anything else was not carried out and stays queued.
+    pub fn settle_after_reload(&mut self, snapshots: &[Snapshot]) {
+        let listed = |id: u64| snapshots.iter().any(|s| s.id == id);
+        for item in self.items.iter_mut().filter(|i| i.unsettled) {
+            item.unsettled = false;
+            match &mut item.work {
+                Work::Delete { snapshot_id, .. } => {
+                    if !listed(*snapshot_id) {
+                        item.state = State::Deleted;
+                    }
+                }
+                Work::Create {
+                    name, room, known, ..
+                } => {
+                    if room.as_ref().is_some_and(|(id, _)| !listed(*id)) {
+                        *room = None;
+                    }
+                    let own: Vec<Snapshot> = snapshots
+                        .iter()
+                        .filter(|s| s.server.id == item.server_id)
+                        .cloned()
+                        .collect();
+                    if let Some(made) = made_after_all(known, &own, name) {
+                        item.state = if made.status == SnapshotStatus::Completed {
+                            State::Completed
+                        } else {
+                            State::InProgress(made.id)
+                        };
+                    }
+                }
+            }
+        }
+    }
+
     /// The next queued item, marked as taken (its state is set by the worker that runs it).
     pub fn take_next(&mut self) -> Option<usize> {
         if self.cancelled {
@@ -425,6 +465,7 @@ pub fn snapshot_batch(
         })
         .collect();
     Batch {
+        id: 0.0,
         kind: Kind::Snapshot,
         items,
         cancelled: false,
@@ -449,6 +490,7 @@ pub fn prune_batch(planned: &[PlannedPrune]) -> Batch {
         })
         .collect();
     Batch {
+        id: 0.0,
         kind: Kind::Prune,
         items,
         cancelled: false,
@@ -667,6 +709,27 @@ mod tests {
         assert_eq!(batch.items[2].state, State::Queued);
         assert!(batch.items[2].unsettled);
         assert_eq!(batch.items[1].state, State::Skipped("bad name".into()));
+    }
+
+    #[test]
+    fn a_look_after_a_reload_settles_the_writes_that_were_out() {
+        let mut batch = planned_batch();
+        // Server 1's create was out and made it; server 3's was out and did not.
+        batch.items[0].state = State::Creating;
+        batch.items[2].state = State::Creating;
+        batch.after_reload();
+        let mut made = snapshot(70, 1, SnapshotStatus::InProgress, 1);
+        made.name = "a".into();
+        batch.settle_after_reload(&[made]);
+        assert_eq!(batch.items[0].state, State::InProgress(70));
+        assert_eq!(batch.items[2].state, State::Queued);
+        assert!(batch.items.iter().all(|i| !i.unsettled));
+        assert_eq!(
+            batch.take_next(),
+            Some(2),
+            "only what was not done is resumed"
+        );
+        assert_eq!(batch.take_next(), None);
     }
 
     #[test]

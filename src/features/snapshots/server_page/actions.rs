@@ -3,6 +3,7 @@
 
 use super::restore::SafeRestore;
 use super::store::PageStore;
+use crate::activity::{use_activity, Action, Entry, Outcome as Logged};
 use crate::api::models::{CreateSnapshot, ServerStatus, Snapshot};
 use crate::api::ApiError;
 use crate::components::{use_notifier, Notifier};
@@ -71,10 +72,11 @@ impl Actions {
         let dialog = RwSignal::new(None);
         let close = move || dialog.try_set(None);
         let resume = RwSignal::new(None::<Next>);
-        let safe = SafeRestore::new();
+        let safe = SafeRestore::new(logger(store));
 
         // A write whose answer was lost and not yet settled: its next attempt looks first.
         let unsettled: Unsettled = StoredValue::new(None);
+        let log = logger(store);
 
         let create = Command::new(move |request: &CreateSnapshot| {
             let known = store.snapshot_ids_untracked();
@@ -82,6 +84,7 @@ impl Actions {
             let name = request.name.clone();
             async move {
                 let sent = create_once(session, unsettled, request, known).await;
+                log(Action::Create, &name, logged(Action::Create, &sent));
                 let result = match sent {
                     Ok(Outcome::Answered(created)) => {
                         notifier.success(
@@ -126,6 +129,7 @@ impl Actions {
             let name = name.clone();
             async move {
                 let sent = restore_once(session, unsettled, store.server_id, id).await;
+                log(Action::Restore, &name, logged(Action::Restore, &sent));
                 let result = match sent {
                     Ok(Outcome::Answered(started)) => {
                         store.set_server_status(started.server.status);
@@ -164,6 +168,7 @@ impl Actions {
             let name = name.clone();
             async move {
                 let sent = delete_once(session, unsettled, store.server_id, id).await;
+                log(Action::Delete, &name, logged(Action::Delete, &sent));
                 let result = match sent {
                     Ok(Outcome::Answered(())) => Ok(Deleted::Now),
                     Ok(Outcome::AfterAll(_)) => Ok(Deleted::AfterAll),
@@ -245,6 +250,36 @@ impl Actions {
     pub fn close(&self) {
         self.resume.set(None);
         self.dialog.set(None);
+    }
+}
+
+/// Writes a write's outcome into the tab's activity log (when the panel keeps one).
+pub fn logger(store: PageStore) -> impl Fn(Action, &str, Logged) + Copy + 'static {
+    let activity = use_activity();
+    move |action, snapshot, outcome| {
+        if let Some(activity) = activity {
+            let server = store
+                .server
+                .try_with_untracked(|s| s.ready().and_then(|s| s.as_ref()).map(|s| s.name.clone()))
+                .flatten()
+                .unwrap_or_else(|| format!("#{}", store.server_id));
+            activity.record(Entry::now(
+                action,
+                (store.server_id, server),
+                snapshot.to_owned(),
+                outcome,
+            ));
+        }
+    }
+}
+
+/// How a write sent once ended, for the activity log (a 404 on a delete: already gone).
+pub fn logged<T, E>(action: Action, sent: &Result<Outcome<T, E>, ApiError>) -> Logged {
+    match sent {
+        Ok(Outcome::Answered(_)) => Logged::Done,
+        Ok(Outcome::AfterAll(_)) => Logged::DoneAfterAll,
+        Err(ApiError::NotFound { .. }) if action == Action::Delete => Logged::AlreadyGone,
+        Err(error) => Logged::failed(error),
     }
 }
 

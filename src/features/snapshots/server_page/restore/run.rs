@@ -4,9 +4,11 @@
 //! page of the panel; closing the tab before the restore is sent stops it with nothing sent.
 
 use super::steps::{safety_description, safety_name, Event, Step};
+use crate::activity::{Action, Outcome as Logged};
 use crate::api::models::{CreateSnapshot, ServerStatus};
 use crate::components::Notifier;
 use crate::features::snapshots::now_seconds;
+use crate::features::snapshots::server_page::actions::logged;
 use crate::features::snapshots::server_page::store::PageStore;
 use crate::i18n::{t, tf, Key};
 use crate::live::POLL_MS;
@@ -14,6 +16,7 @@ use crate::session::{Session, Write};
 use crate::settle::{create_once, restore_once, Outcome, Unsettled};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::sync::Arc;
 
 /// How often a waiting flow looks for a cancel between two checks of the safety snapshot.
 const CANCEL_CHECK_MS: u32 = 250;
@@ -27,18 +30,25 @@ pub struct Request {
     pub snapshot_name: String,
 }
 
+/// Writes a write's outcome into the tab's activity log; held by the running flow itself, so
+/// it logs after the user has left the page too.
+type Log = Arc<dyn Fn(Action, &str, Logged) + Send + Sync>;
+
 /// Where the page shows the flow, and how it asks to cancel.
 #[derive(Clone, Copy)]
 pub struct SafeRestore {
     pub step: RwSignal<Option<Step>>,
     pub cancel_requested: RwSignal<bool>,
+    /// Writes each write's outcome into the tab's activity log.
+    log: StoredValue<Log>,
 }
 
 impl SafeRestore {
-    pub fn new() -> Self {
+    pub fn new(log: impl Fn(Action, &str, Logged) + Send + Sync + 'static) -> Self {
         Self {
             step: RwSignal::new(None),
             cancel_requested: RwSignal::new(false),
+            log: StoredValue::new(Arc::new(log)),
         }
     }
 
@@ -53,8 +63,9 @@ impl SafeRestore {
         let this = *self;
         this.cancel_requested.set(false);
         this.step.set(Some(Step::Saving));
+        let log = this.log.get_value();
         spawn_local(async move {
-            let end = run(request.clone(), this, session, store).await;
+            let end = run(request.clone(), this, log, session, store).await;
             this.step.try_set(Some(end.clone()));
             store.refresh();
             match end {
@@ -82,7 +93,13 @@ pub fn cancelled_text(safety: Option<&str>) -> String {
     }
 }
 
-async fn run(request: Request, shown: SafeRestore, session: Session, store: PageStore) -> Step {
+async fn run(
+    request: Request,
+    shown: SafeRestore,
+    log: Log,
+    session: Session,
+    store: PageStore,
+) -> Step {
     // Off the page (signal gone) no one can press Cancel: the flow goes on.
     let cancelled = move || shown.cancel_requested.try_get_untracked().unwrap_or(false);
     let show = move |step: &Step| {
@@ -96,7 +113,13 @@ async fn run(request: Request, shown: SafeRestore, session: Session, store: Page
     // The flow's own writes are each sent once; a lost answer is settled by looking.
     let unsettled: Unsettled = StoredValue::new(None);
     let server_id = request.server_id;
+    let safety_name = ask.name.clone();
     let created = create_once(session, unsettled, ask, store.snapshot_ids_untracked()).await;
+    log(
+        Action::Create,
+        &safety_name,
+        logged(Action::Create, &created),
+    );
     let created = match created {
         Ok(Outcome::Answered(created)) => Ok(created.snapshot),
         Ok(Outcome::AfterAll(snapshot)) => Ok(snapshot),
@@ -150,7 +173,13 @@ async fn run(request: Request, shown: SafeRestore, session: Session, store: Page
         step = step.next(Event::RestoreSent);
         show(&step);
         let snapshot_id = request.snapshot_id;
-        return match restore_once(session, unsettled, server_id, snapshot_id).await {
+        let restored = restore_once(session, unsettled, server_id, snapshot_id).await;
+        log(
+            Action::Restore,
+            &request.snapshot_name,
+            logged(Action::Restore, &restored),
+        );
+        return match restored {
             Ok(Outcome::Answered(started)) => {
                 store.set_server_status(started.server.status);
                 step.next(Event::RestoreAccepted)

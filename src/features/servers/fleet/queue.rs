@@ -1,0 +1,287 @@
+//! The queue that runs a batch at the API's pace: at most [`IN_FLIGHT`] writes out at once, the
+//! whole queue paused for the wait a 429 gives, one server's failure leaving the others to go
+//! on. Every write goes through `settle` (one intent, one write): a create or delete whose
+//! answer was lost is looked for before anything is sent again, in this page or after a reload.
+//!
+//! The tasks hold only session-long handles (the fleet state, the session, the activity log),
+//! so a batch keeps running while the user moves around the panel.
+
+use super::model::{Batch, Item, State, Work};
+use super::state::Fleet;
+use crate::activity::{Action, Activity, Entry, Outcome as Logged};
+use crate::api::models::{CreateSnapshot, Snapshot, SnapshotStatus};
+use crate::api::ApiError;
+use crate::live::POLL_MS;
+use crate::session::{Session, Write};
+use crate::settle::{create_once, delete_once, Intent, Outcome, Unsettled};
+use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Writes out at once: enough to finish a fleet in reasonable time, gentle on the API.
+pub const IN_FLIGHT: usize = 2;
+
+/// Starts (or resumes) the batch's queue in this page, and the watch that marks created
+/// snapshots completed. Nothing happens when the queue already runs.
+pub fn run(fleet: Fleet, session: Session, activity: Option<Activity>) {
+    if fleet.running.get_untracked() {
+        return;
+    }
+    let Some(id) = fleet.batch.with_untracked(|b| b.as_ref().map(|b| b.id)) else {
+        return;
+    };
+    fleet.interrupted.set(false);
+    fleet.running.set(true);
+    let left = StoredValue::new(IN_FLIGHT);
+    for _ in 0..IN_FLIGHT {
+        spawn_local(async move {
+            worker(fleet, id, session, activity).await;
+            let last = left.try_update_value(|n| {
+                *n -= 1;
+                *n == 0
+            });
+            if last.unwrap_or(true) {
+                fleet.running.try_set(false);
+                fleet.paused_until.try_set(None);
+                fleet.save();
+            }
+        });
+    }
+    spawn_local(watch_in_progress(fleet, id, session));
+}
+
+/// Takes queued items one at a time until none is left, the batch is cancelled or replaced.
+async fn worker(fleet: Fleet, id: f64, session: Session, activity: Option<Activity>) {
+    loop {
+        wait_while_paused(fleet).await;
+        let mut taken = None;
+        fleet.update_batch(true, |batch| {
+            if batch.id == id {
+                taken = batch.take_next().map(|i| (i, batch.items[i].clone()));
+            }
+        });
+        let Some((index, item)) = taken else {
+            return;
+        };
+        let change = |now: bool, change: &dyn Fn(&mut Item)| {
+            fleet.update_batch(now, |batch| {
+                if batch.id == id {
+                    if let Some(item) = batch.items.get_mut(index) {
+                        change(item);
+                    }
+                }
+            });
+        };
+        let log = |action: Action, snapshot: &str, outcome: Logged| {
+            if let Some(activity) = activity {
+                let server = (item.server_id, item.server.clone());
+                activity
+                    .record(Entry::now(action, server, snapshot.to_owned(), outcome).in_batch());
+            }
+        };
+        let ended = run_item(session, &item, change, log).await;
+        if let Ended::Throttled = ended {
+            // Not carried out: back in the queue, and everyone waits.
+            change(false, &|item| item.state = State::Queued);
+            fleet.paused_until.try_set(Some(
+                session.throttled_until().max(js_sys::Date::now() + 1000.0),
+            ));
+        }
+    }
+}
+
+enum Ended {
+    Done,
+    Throttled,
+}
+
+/// One item's writes: make room (a delete) if planned, then create; or a prune's delete.
+async fn run_item(
+    session: Session,
+    item: &Item,
+    change: impl Fn(bool, &dyn Fn(&mut Item)),
+    log: impl Fn(Action, &str, Logged),
+) -> Ended {
+    let server_id = item.server_id;
+    let unsettled: Unsettled = StoredValue::new(None);
+    let failed = |error: &ApiError, write: Write| {
+        session.note_refusal(write, error);
+        let lost = unsettled.try_get_value().flatten().is_some();
+        let words = error.to_string();
+        change(false, &move |item| {
+            item.state = State::Failed(words.clone());
+            item.unsettled = lost;
+        });
+    };
+    match &item.work {
+        Work::Delete {
+            snapshot_id,
+            snapshot,
+        } => {
+            if item.unsettled {
+                unsettled.set_value(Some(Intent::Delete {
+                    server_id,
+                    snapshot_id: *snapshot_id,
+                }));
+            }
+            match delete_once(session, unsettled, server_id, *snapshot_id).await {
+                Err(ApiError::Throttled { .. }) => return Ended::Throttled,
+                Err(error) if !is_gone(&error) => {
+                    log(Action::Delete, snapshot, Logged::failed(&error));
+                    failed(&error, Write::Delete);
+                }
+                deleted => {
+                    log(Action::Delete, snapshot, deleted_outcome(&deleted));
+                    change(false, &|item| {
+                        item.state = State::Deleted;
+                        item.unsettled = false;
+                    });
+                }
+            }
+            Ended::Done
+        }
+        Work::Create {
+            name,
+            description,
+            room,
+            known,
+        } => {
+            if let Some((room_id, room_name)) = room {
+                if item.unsettled {
+                    unsettled.set_value(Some(Intent::Delete {
+                        server_id,
+                        snapshot_id: *room_id,
+                    }));
+                }
+                match delete_once(session, unsettled, server_id, *room_id).await {
+                    Err(ApiError::Throttled { .. }) => return Ended::Throttled,
+                    Err(error) if !is_gone(&error) => {
+                        log(Action::Delete, room_name, Logged::failed(&error));
+                        failed(&error, Write::Delete);
+                        return Ended::Done;
+                    }
+                    deleted => {
+                        log(Action::Delete, room_name, deleted_outcome(&deleted));
+                        // Room made: a retry or a reload does not delete again.
+                        change(true, &|item| {
+                            item.state = State::Creating;
+                            item.unsettled = false;
+                            if let Work::Create { room, .. } = &mut item.work {
+                                *room = None;
+                            }
+                        });
+                    }
+                }
+            } else if item.unsettled {
+                unsettled.set_value(Some(Intent::Create {
+                    server_id,
+                    name: name.clone(),
+                    known: known.clone(),
+                }));
+            }
+            let request = CreateSnapshot {
+                server_id,
+                name: name.clone(),
+                description: description.clone(),
+            };
+            match create_once(session, unsettled, request, known.clone()).await {
+                Err(ApiError::Throttled { .. }) => return Ended::Throttled,
+                Err(error) => {
+                    log(Action::Create, name, Logged::failed(&error));
+                    failed(&error, Write::Create);
+                }
+                Ok(made) => {
+                    let (snapshot, outcome) = match made {
+                        Outcome::Answered(created) => (created.snapshot, Logged::Done),
+                        Outcome::AfterAll(snapshot) => (snapshot, Logged::DoneAfterAll),
+                    };
+                    log(Action::Create, name, outcome);
+                    let state = created_state(&snapshot);
+                    change(false, &move |item| {
+                        item.state = state.clone();
+                        item.unsettled = false;
+                    });
+                }
+            }
+            Ended::Done
+        }
+    }
+}
+
+/// A delete that found its snapshot gone (404) counts as done: it is what was asked for.
+fn is_gone(error: &ApiError) -> bool {
+    matches!(error, ApiError::NotFound { .. })
+}
+
+fn deleted_outcome(deleted: &Result<Outcome<(), ()>, ApiError>) -> Logged {
+    match deleted {
+        Ok(Outcome::Answered(())) => Logged::Done,
+        Ok(Outcome::AfterAll(())) => Logged::DoneAfterAll,
+        Err(_) => Logged::AlreadyGone,
+    }
+}
+
+fn created_state(snapshot: &Snapshot) -> State {
+    if snapshot.status == SnapshotStatus::Completed {
+        State::Completed
+    } else {
+        State::InProgress(snapshot.id)
+    }
+}
+
+/// While the API has asked the queue to wait: sleeps until the wait is over.
+async fn wait_while_paused(fleet: Fleet) {
+    loop {
+        let Some(until) = fleet.paused_until.try_get_untracked().flatten() else {
+            return;
+        };
+        let left = until - js_sys::Date::now();
+        if left <= 0.0 {
+            fleet.paused_until.try_set(None);
+            return;
+        }
+        TimeoutFuture::new(left.min(1000.0) as u32).await;
+    }
+}
+
+/// Created snapshots the API is still making: one look at the account's snapshots every
+/// [`POLL_MS`] once the writes are done (so reads do not compete with them for the rate
+/// limit), until every one is completed or the batch is put away.
+async fn watch_in_progress(fleet: Fleet, id: f64, session: Session) {
+    loop {
+        TimeoutFuture::new(POLL_MS).await;
+        let Some(waiting) = fleet.batch.try_with_untracked(|b| {
+            b.as_ref()
+                .filter(|b| b.id == id)
+                .map(|b| b.counts().in_progress > 0)
+        }) else {
+            return;
+        };
+        match waiting {
+            None => return,
+            Some(false) if !fleet.running.get_untracked() => return,
+            Some(false) => continue,
+            Some(true) if fleet.running.get_untracked() || session.is_throttled() => continue,
+            Some(true) => {}
+        }
+        if let Ok(listing) = session.call(|api| api.snapshots(None, |_, _| ())).await {
+            fleet.update_batch(false, |batch: &mut Batch| {
+                if batch.id == id {
+                    batch.note_completed(&listing.results);
+                }
+            });
+        }
+    }
+}
+
+/// After a reload: one look at the account's snapshots settles every write that was out when
+/// the page went away (made or not, gone or not) and brings created snapshots up to date, so
+/// that Resume offers exactly what was not done.
+pub async fn check_after_reload(fleet: Fleet, session: Session) -> Result<(), ApiError> {
+    let listing = session.call(|api| api.snapshots(None, |_, _| ())).await?;
+    fleet.update_batch(true, |batch| {
+        batch.settle_after_reload(&listing.results);
+        batch.note_completed(&listing.results);
+    });
+    Ok(())
+}

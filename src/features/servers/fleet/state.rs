@@ -1,0 +1,211 @@
+//! The fleet's state for the whole session: the selection, the batch and whether its queue runs
+//! in this page. Provided by the panel (not the servers page), so a batch keeps running while
+//! the user moves around; kept in `sessionStorage`, so a reload shows the batch's last known
+//! state; forgotten when the session ends. The queue itself (`queue.rs`) comes with the chunk.
+
+use super::model::{Batch, Counts};
+use crate::tab_storage::{read as read_stored, remove, write as store};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// `sessionStorage` keys: the batch, and the selected servers' ids.
+pub const BATCH_KEY: &str = "vps-panel.batch";
+pub const SELECTION_KEY: &str = "vps-panel.selection";
+
+/// How long a change of the batch that sends nothing waits before it is stored.
+const SAVE_AFTER_MS: u32 = 500;
+
+/// The fleet dialog that is open on the servers page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FleetDialog {
+    Snapshot,
+    Prune,
+    Batch,
+}
+
+/// Where a batch stands, as announced (one announcement per change, not per row).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    Running,
+    /// The API answered 429: the whole queue waits.
+    Paused,
+    /// The page was reloaded with writes left: checked and resumed on request.
+    Interrupted,
+    Cancelled,
+    Finished,
+}
+
+#[derive(Clone, Copy)]
+pub struct Fleet {
+    pub selection: RwSignal<BTreeSet<u64>>,
+    pub batch: RwSignal<Option<Batch>>,
+    /// The queue's workers are running in this page.
+    pub running: RwSignal<bool>,
+    /// Until when (ms since the epoch) the queue waits after a 429.
+    pub paused_until: RwSignal<Option<f64>>,
+    pub dialog: RwSignal<Option<FleetDialog>>,
+    /// A stored batch had writes out or queued when the page went away.
+    pub interrupted: RwSignal<bool>,
+    save_due: StoredValue<bool>,
+}
+
+impl Fleet {
+    /// Starts from what this tab stored before a reload.
+    pub fn new() -> Self {
+        let mut batch = read_stored::<Batch>(BATCH_KEY);
+        let interrupted = batch.as_ref().is_some_and(Batch::has_writes_left);
+        if let Some(batch) = batch.as_mut().filter(|_| interrupted) {
+            batch.after_reload();
+        }
+        let selection = read_stored::<StoredSelection>(SELECTION_KEY)
+            .map(|s| s.ids.into_iter().collect())
+            .unwrap_or_default();
+        let fleet = Self {
+            selection: RwSignal::new(selection),
+            batch: RwSignal::new(batch),
+            running: RwSignal::new(false),
+            paused_until: RwSignal::new(None),
+            dialog: RwSignal::new(None),
+            interrupted: RwSignal::new(interrupted),
+            save_due: StoredValue::new(false),
+        };
+        Effect::new(move |_| {
+            let ids: Vec<u64> = fleet.selection.with(|s| s.iter().copied().collect());
+            store(SELECTION_KEY, &StoredSelection { ids });
+        });
+        ask_before_leaving(fleet);
+        fleet
+    }
+
+    /// Every selected server's id.
+    pub fn is_selected(&self, id: u64) -> bool {
+        self.selection.with(|s| s.contains(&id))
+    }
+
+    pub fn toggle(&self, id: u64, on: bool) {
+        self.selection.update(|s| {
+            if on {
+                s.insert(id);
+            } else {
+                s.remove(&id);
+            }
+        });
+    }
+
+    /// Changes the batch; `now`: store it before anything else happens (a write is about to
+    /// go out, and a reload must know it may have).
+    pub fn update_batch(&self, now: bool, change: impl FnOnce(&mut Batch)) {
+        self.batch.try_update(|batch| {
+            if let Some(batch) = batch {
+                change(batch);
+            }
+        });
+        if now {
+            self.save();
+        } else {
+            self.save_soon();
+        }
+    }
+
+    /// Stores the batch as it is now.
+    pub fn save(&self) {
+        match self.batch.try_with_untracked(|b| b.clone()).flatten() {
+            Some(batch) => store(BATCH_KEY, &batch),
+            None => remove(BATCH_KEY),
+        }
+    }
+
+    fn save_soon(&self) {
+        if self.save_due.try_get_value().unwrap_or(true) {
+            return;
+        }
+        self.save_due.set_value(true);
+        let this = *self;
+        gloo_timers::callback::Timeout::new(SAVE_AFTER_MS, move || {
+            this.save_due.try_set_value(false);
+            this.save();
+        })
+        .forget();
+    }
+
+    pub fn counts(&self) -> Option<Counts> {
+        self.batch.with(|b| b.as_ref().map(Batch::counts))
+    }
+
+    /// Where the batch stands (tracked).
+    pub fn phase(&self) -> Option<Phase> {
+        let counts = self.counts()?;
+        let cancelled = self.batch.with(|b| b.as_ref().is_some_and(|b| b.cancelled));
+        Some(if self.interrupted.get() {
+            Phase::Interrupted
+        } else if counts.queued + counts.in_flight == 0 {
+            if cancelled {
+                Phase::Cancelled
+            } else {
+                Phase::Finished
+            }
+        } else if self.paused_until.get().is_some() {
+            Phase::Paused
+        } else {
+            Phase::Running
+        })
+    }
+
+    /// Puts a finished batch away (the Activity page keeps what it did).
+    pub fn dismiss(&self) {
+        self.batch.set(None);
+        self.interrupted.set(false);
+        self.dialog.set(None);
+        self.save();
+    }
+
+    /// The session ended: nothing of it stays in the tab.
+    pub fn forget(&self) {
+        self.selection.try_set(BTreeSet::new());
+        self.batch.try_set(None);
+        self.interrupted.try_set(false);
+        self.dialog.try_set(None);
+        self.paused_until.try_set(None);
+        remove(BATCH_KEY);
+        remove(SELECTION_KEY);
+    }
+}
+
+impl Default for Fleet {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_fleet() -> Fleet {
+    expect_context::<Fleet>()
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredSelection {
+    ids: Vec<u64>,
+}
+
+/// Leaving or reloading while writes are queued or out asks first (the browser's own words).
+fn ask_before_leaving(fleet: Fleet) {
+    let on_leave: Closure<dyn FnMut(web_sys::BeforeUnloadEvent)> =
+        Closure::new(move |event: web_sys::BeforeUnloadEvent| {
+            let writes_left = fleet.running.try_get_untracked().unwrap_or(false)
+                && fleet
+                    .batch
+                    .try_with_untracked(|b| b.as_ref().is_some_and(Batch::has_writes_left))
+                    .unwrap_or(false);
+            if writes_left {
+                event.prevent_default();
+                // Older engines ask only when a return value is set.
+                event.set_return_value("");
+            }
+        });
+    let _ = window()
+        .add_event_listener_with_callback("beforeunload", on_leave.as_ref().unchecked_ref());
+    // For the life of the page, as the fleet state is.
+    on_leave.forget();
+}
