@@ -22,6 +22,9 @@ mod live_api;
 #[path = "browser/servers_page.rs"]
 mod servers_page;
 
+#[path = "browser/fleet.rs"]
+mod fleet;
+
 #[path = "browser/server_actions.rs"]
 mod server_actions;
 

@@ -6,6 +6,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use serde::Deserialize;
+use std::sync::atomic::Ordering;
 
 use crate::faults::FaultSettings;
 use crate::{fresh_world, AppState};
@@ -17,6 +18,8 @@ pub fn router(state: AppState) -> Router {
         .route("/__devapi/delays", put(set_delays))
         .route("/__devapi/reset", post(reset))
         .route("/__devapi/requests", get(requests))
+        .route("/__devapi/servers", post(add_servers))
+        .route("/__devapi/write-peak", get(write_peak))
         .with_state(state)
 }
 
@@ -80,6 +83,7 @@ async fn reset(State(state): State<AppState>) -> Response {
         .unwrap_or_else(|e| e.into_inner())
         .clear();
     *state.window.lock().unwrap_or_else(|e| e.into_inner()) = Default::default();
+    state.writes_peak.store(0, Ordering::SeqCst);
     StatusCode::NO_CONTENT.into_response()
 }
 
@@ -92,4 +96,21 @@ async fn requests(State(state): State<AppState>) -> Json<Vec<String>> {
             .unwrap_or_else(|e| e.into_inner())
             .clone(),
     )
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewServers {
+    names: Vec<String>,
+}
+
+/// Adds servers of the given names until the next reset; answers their ids.
+async fn add_servers(State(state): State<AppState>, Json(new): Json<NewServers>) -> Response {
+    let ids = state.world().add_named_servers(&new.names);
+    Json(ids).into_response()
+}
+
+/// The most writes (POST, DELETE) handled at once since the last reset.
+async fn write_peak(State(state): State<AppState>) -> Json<u64> {
+    Json(state.writes_peak.load(Ordering::SeqCst))
 }

@@ -2,11 +2,12 @@
 
 use axum::body::Body;
 use axum::extract::{OriginalUri, Request, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
 use serde::Deserialize;
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use crate::reply::detail;
@@ -152,6 +153,8 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
         .get::<OriginalUri>()
         .map_or_else(|| request.uri().clone(), |original| original.0.clone());
     state.record(request.method(), &uri);
+    let _write = matches!(*request.method(), Method::POST | Method::DELETE)
+        .then(|| WriteInFlight::start(&state));
     let (latency, fault, throttled) = {
         let mut settings = state.faults.lock().unwrap_or_else(|e| e.into_inner());
         let throttled = settings.rate_limit.and_then(|limit| {
@@ -207,6 +210,24 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
             fault_response(FaultMode::Drop)
         }
         Some(mode) => fault_response(mode),
+    }
+}
+
+/// Counts a write while it is handled (latency and faults included), for the peak the tests
+/// read: how many writes a client had out at once.
+struct WriteInFlight(AppState);
+
+impl WriteInFlight {
+    fn start(state: &AppState) -> Self {
+        let now = state.writes_now.fetch_add(1, Ordering::SeqCst) + 1;
+        state.writes_peak.fetch_max(now, Ordering::SeqCst);
+        Self(state.clone())
+    }
+}
+
+impl Drop for WriteInFlight {
+    fn drop(&mut self) {
+        self.0.writes_now.fetch_sub(1, Ordering::SeqCst);
     }
 }
 

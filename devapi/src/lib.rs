@@ -35,6 +35,9 @@ pub struct AppState {
     requests: Arc<Mutex<Vec<String>>>,
     /// The rate limit's current window, when one is set.
     window: Arc<Mutex<faults::Window>>,
+    /// Writes (POST, DELETE) being handled now, and the most at once since the last reset.
+    writes_now: Arc<AtomicU64>,
+    writes_peak: Arc<AtomicU64>,
     rng: Arc<AtomicU64>,
 }
 
@@ -47,6 +50,8 @@ impl AppState {
             world: Arc::new(Mutex::new(world)),
             requests: Arc::new(Mutex::new(Vec::new())),
             window: Arc::new(Mutex::new(faults::Window::default())),
+            writes_now: Arc::new(AtomicU64::new(0)),
+            writes_peak: Arc::new(AtomicU64::new(0)),
             rng: Arc::new(AtomicU64::new(0x9E37_79B9_7F4A_7C15)),
             args: Arc::new(args),
         }

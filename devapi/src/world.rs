@@ -328,6 +328,29 @@ impl World {
         }
     }
 
+    /// Servers of these names (like the first seed server otherwise), for tests that need
+    /// particular names: a dot, a long one. Their ids follow the highest there is.
+    pub fn add_named_servers(&mut self, names: &[String]) -> Vec<u64> {
+        let Some(template) = self.servers.first().cloned() else {
+            return Vec::new();
+        };
+        let mut next = self.servers.iter().map(|s| s.id).max().unwrap_or(0);
+        names
+            .iter()
+            .map(|name| {
+                next += 1;
+                self.servers.push(Server {
+                    id: next,
+                    name: name.clone(),
+                    hostname: format!("{next}.example.com"),
+                    restore: None,
+                    ..template.clone()
+                });
+                next
+            })
+            .collect()
+    }
+
     pub fn server(&self, id: u64) -> Option<&Server> {
         self.servers.iter().find(|s| s.id == id)
     }

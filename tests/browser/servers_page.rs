@@ -3,6 +3,7 @@
 use crate::fake_fetch::{self, calls, get, routes};
 use crate::support::*;
 use leptos::prelude::*;
+use vps_panel::features::servers::fleet::Fleet;
 use vps_panel::features::servers::ServersPage;
 use vps_panel::router::RouterProvider;
 use wasm_bindgen_test::*;
@@ -17,6 +18,7 @@ fn mount_servers_page() -> (
     let session = signed_in_session();
     mount(move || {
         provide_context(session);
+        provide_context(Fleet::new());
         view! { <RouterProvider><ServersPage/></RouterProvider> }
     })
 }
@@ -109,6 +111,7 @@ async fn a_401_ends_the_session_and_clears_the_stored_token() {
     let session = signed_in_session();
     let (container, _handle) = mount(move || {
         provide_context(session);
+        provide_context(Fleet::new());
         view! { <RouterProvider><ServersPage/></RouterProvider> }
     });
     until("the session ends", move || !session.is_signed_in()).await;

@@ -130,9 +130,9 @@ export const setToken = (token) => control("token", "PUT", { token });
 export const setDelays = (delays) => control("delays", "PUT", delays);
 export const apiRequests = () => control("requests", "GET");
 
-export async function screenshot(page, name) {
+export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
 }
 
 export const url = (path) => new URL(path, BASE_URL).toString();

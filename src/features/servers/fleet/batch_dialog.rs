@@ -8,7 +8,7 @@ use super::state::{use_fleet, Phase};
 use crate::activity::use_activity;
 use crate::components::Dialog;
 use crate::format::{count, exact_time};
-use crate::i18n::{t, tf, tn, tr, Key};
+use crate::i18n::{t, text, tf, tn, tr, Key};
 use crate::session::use_session;
 use leptos::prelude::*;
 
@@ -152,9 +152,9 @@ fn BatchRows(rows: Memo<usize>) -> impl IntoView {
         let state = move || item.with(|i| i.as_ref().map(|i| i.state.clone()));
         view! {
             <tr data-state=move || state().map(|s| state_name(&s))>
-                <td>{move || item.with(|i| i.as_ref().map(|i| i.server.clone()))}</td>
-                <td class="mono">{move || item.with(|i| i.as_ref().map(|i| i.work.snapshot().to_owned()))}</td>
-                <td>
+                <td data-label=text(Key::FLEET_COLUMN_SERVER)>{move || item.with(|i| i.as_ref().map(|i| i.server.clone()))}</td>
+                <td data-label=text(Key::FLEET_COLUMN_SNAPSHOT) class="mono">{move || item.with(|i| i.as_ref().map(|i| i.work.snapshot().to_owned()))}</td>
+                <td data-label=text(Key::FLEET_COLUMN_STATE)>
                     {move || state().map(|state| {
                         let (label, words) = state_text(&state);
                         view! {
@@ -167,7 +167,8 @@ fn BatchRows(rows: Memo<usize>) -> impl IntoView {
         }
     };
     view! {
-        <div class="table-wrap fleet-preview">
+        // Scrolls on its own: reachable by keyboard, and named for it.
+        <div class="table-wrap fleet-preview" tabindex="0" role="region" aria-label=text(Key::FLEET_PREVIEW_CAPTION)>
             <table class="data-table data-table--compact">
                 <caption class="visually-hidden">{tr(Key::FLEET_PREVIEW_CAPTION)}</caption>
                 <thead>

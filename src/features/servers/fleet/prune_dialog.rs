@@ -8,7 +8,7 @@ use super::state::{use_fleet, FleetDialog};
 use crate::activity::use_activity;
 use crate::components::Dialog;
 use crate::format::{count, exact_time, parse_timestamp};
-use crate::i18n::{tn, tr, Key};
+use crate::i18n::{t, text, tn, tr, Key};
 use crate::session::use_session;
 use leptos::prelude::*;
 
@@ -118,9 +118,9 @@ fn PrunePreview(planned: Memo<Vec<PlannedPrune>>) -> impl IntoView {
                         let made = parse_timestamp(&s.created_at).map(exact_time);
                         view! {
                             <tr data-snapshot-id=s.id.to_string()>
-                                <td>{p.server.clone()}</td>
-                                <td class="mono">{s.name.clone()}</td>
-                                <td>{made}</td>
+                                <td data-label=t(Key::FLEET_COLUMN_SERVER)>{p.server.clone()}</td>
+                                <td data-label=t(Key::FLEET_COLUMN_SNAPSHOT) class="mono">{s.name.clone()}</td>
+                                <td data-label=t(Key::SNAPSHOTS_COLUMN_CREATED)>{made}</td>
                             </tr>
                         }
                     })
@@ -129,7 +129,8 @@ fn PrunePreview(planned: Memo<Vec<PlannedPrune>>) -> impl IntoView {
         })
     };
     view! {
-        <div class="table-wrap fleet-preview">
+        // Scrolls on its own: reachable by keyboard, and named for it.
+        <div class="table-wrap fleet-preview" tabindex="0" role="region" aria-label=text(Key::FLEET_PREVIEW_CAPTION)>
             <table class="data-table data-table--compact">
                 <caption class="visually-hidden">{tr(Key::FLEET_DELETES_TITLE)}</caption>
                 <thead>

@@ -12,7 +12,7 @@ use crate::activity::use_activity;
 use crate::api::SNAPSHOTS_PER_SERVER;
 use crate::components::Dialog;
 use crate::format::count;
-use crate::i18n::{t, tf, tn, tr, Key};
+use crate::i18n::{t, text, tf, tn, tr, Key};
 use crate::session::use_session;
 use leptos::prelude::*;
 
@@ -188,10 +188,10 @@ fn Preview(planned: Memo<Vec<PlannedServer>>) -> impl IntoView {
                     );
                     view! {
                         <tr data-server-id=p.server_id.to_string()>
-                            <td>{p.server.clone()}</td>
-                            <td class="mono">{p.name.clone()}</td>
-                            <td>{quota}</td>
-                            <td class=class>{plan}</td>
+                            <td data-label=t(Key::FLEET_COLUMN_SERVER)>{p.server.clone()}</td>
+                            <td data-label=t(Key::FLEET_COLUMN_NAME) class="mono">{p.name.clone()}</td>
+                            <td data-label=t(Key::FLEET_COLUMN_QUOTA)>{quota}</td>
+                            <td data-label=t(Key::FLEET_COLUMN_PLAN) class=class>{plan}</td>
                         </tr>
                     }
                 })
@@ -199,7 +199,8 @@ fn Preview(planned: Memo<Vec<PlannedServer>>) -> impl IntoView {
         })
     };
     view! {
-        <div class="table-wrap fleet-preview">
+        // Scrolls on its own: reachable by keyboard, and named for it.
+        <div class="table-wrap fleet-preview" tabindex="0" role="region" aria-label=text(Key::FLEET_PREVIEW_CAPTION)>
             <table class="data-table data-table--compact">
                 <caption class="visually-hidden">{tr(Key::FLEET_PREVIEW_CAPTION)}</caption>
                 <thead>

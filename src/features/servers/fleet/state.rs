@@ -74,7 +74,11 @@ impl Fleet {
         };
         Effect::new(move |_| {
             let ids: Vec<u64> = fleet.selection.with(|s| s.iter().copied().collect());
-            store(SELECTION_KEY, &StoredSelection { ids });
+            if ids.is_empty() {
+                remove(SELECTION_KEY);
+            } else {
+                store(SELECTION_KEY, &StoredSelection { ids });
+            }
         });
         ask_before_leaving(fleet);
         fleet
@@ -138,11 +142,11 @@ impl Fleet {
     /// Where the batch stands (tracked).
     pub fn phase(&self) -> Option<Phase> {
         let counts = self.counts()?;
-        let cancelled = self.batch.with(|b| b.as_ref().is_some_and(|b| b.cancelled));
         Some(if self.interrupted.get() {
             Phase::Interrupted
         } else if counts.queued + counts.in_flight == 0 {
-            if cancelled {
+            // Ended with items never sent: a retry of the failed ones does not change that.
+            if counts.cancelled > 0 {
                 Phase::Cancelled
             } else {
                 Phase::Finished
