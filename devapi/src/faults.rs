@@ -83,6 +83,8 @@ pub struct FaultSettings {
     pub method: Option<String>,
     /// A rate limit on the API as DRF's throttles keep one: past it, `429` with `Retry-After`.
     pub rate_limit: Option<RateLimit>,
+    /// The wait an `http-429` fault gives (default 20 s).
+    pub retry_after_s: Option<u64>,
 }
 
 /// At most `requests` accepted API requests in each window of `per_s` seconds (a fixed window,
@@ -155,7 +157,7 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
     state.record(request.method(), &uri);
     let _write = matches!(*request.method(), Method::POST | Method::DELETE)
         .then(|| WriteInFlight::start(&state));
-    let (latency, fault, throttled) = {
+    let (latency, fault, throttled, retry_after_s) = {
         let mut settings = state.faults.lock().unwrap_or_else(|e| e.into_inner());
         let throttled = settings.rate_limit.and_then(|limit| {
             state
@@ -191,7 +193,8 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
                 }
             }
         }
-        (settings.latency_ms, fault, throttled)
+        let retry_after_s = settings.retry_after_s.unwrap_or(DEFAULT_RETRY_AFTER_S);
+        (settings.latency_ms, fault, throttled, retry_after_s)
     };
     if latency > 0 {
         tokio::time::sleep(Duration::from_millis(latency)).await;
@@ -209,9 +212,13 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
             let _carried_out = next.run(request).await;
             fault_response(FaultMode::Drop)
         }
+        Some(FaultMode::Http429) => throttled_response(retry_after_s),
         Some(mode) => fault_response(mode),
     }
 }
+
+/// The wait an `http-429` fault gives unless told otherwise.
+const DEFAULT_RETRY_AFTER_S: u64 = 20;
 
 /// Counts a write while it is handled (latency and faults included), for the peak the tests
 /// read: how many writes a client had out at once.
@@ -246,14 +253,7 @@ fn throttled_response(wait_s: u64) -> Response {
 fn fault_response(mode: FaultMode) -> Response {
     match mode {
         FaultMode::Http500 => detail(StatusCode::INTERNAL_SERVER_ERROR, "Simulated server error."),
-        FaultMode::Http429 => (
-            [(header::RETRY_AFTER, "20")],
-            detail(
-                StatusCode::TOO_MANY_REQUESTS,
-                "Request was throttled. Expected available in 20 seconds.",
-            ),
-        )
-            .into_response(),
+        FaultMode::Http429 => throttled_response(DEFAULT_RETRY_AFTER_S),
         FaultMode::MalformedJson => (
             StatusCode::OK,
             [(header::CONTENT_TYPE, "application/json")],

@@ -81,7 +81,7 @@ async fn a_batch_previews_each_server_then_sends_one_create_each_and_logs_it() {
 
     click(&find(&container, "[role=dialog] button", "Start batch").expect("start"));
     until("the batch's end", || {
-        text_of(&container).contains("1 of 1 done")
+        text_of(&container).contains("1 of 1 processed")
     })
     .await;
     let creates: Vec<_> = calls().into_iter().filter(|c| c.method == "POST").collect();

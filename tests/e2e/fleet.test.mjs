@@ -112,7 +112,7 @@ test("a batch over 12 servers: preview, an invalid name fixed, room made for two
   await page.getByRole("status").filter({ hasText: "Batch running." }).waitFor();
   await page.getByRole("status").filter({ hasText: /Batch finished: \d+ done, \d+ in progress, 0 failed, 0 skipped\./ })
     .waitFor({ timeout: 30_000 });
-  await box.getByText("12 of 12 done").waitFor();
+  await box.getByText("12 of 12 processed").waitFor();
   // The snapshots complete while the dialog stays open.
   await box.locator("[data-state=completed]").nth(ALL - 1).waitFor({ timeout: 20_000 });
   await screenshot(page, "fleet-summary-1440", { fullPage: false });
@@ -309,7 +309,7 @@ test("the whole flow in Bengali, in the dark theme, with axe at 0", async () => 
   await screenshot(page, "bn-fleet-preview", { fullPage: false });
   await box.getByRole("button", { name: "ব্যাচ শুরু করুন" }).click();
   await page.getByRole("status").filter({ hasText: /^ব্যাচ শেষ: / }).waitFor({ timeout: 30_000 });
-  await box.getByText("১২টির মধ্যে ১২টি শেষ").waitFor();
+  await box.getByText("১২টির মধ্যে ১২টি প্রক্রিয়া করা হয়েছে").waitFor();
   assert.deepEqual(await axeViolations(page), []);
   await screenshot(page, "bn-fleet-summary", { fullPage: false });
   await box.getByRole("button", { name: "শেষ" }).click();
@@ -318,5 +318,31 @@ test("the whole flow in Bengali, in the dark theme, with axe at 0", async () => 
   assert.equal(await page.locator("tbody tr").count(), 9);
   assert.deepEqual(await axeViolations(page), []);
   await screenshot(page, "bn-activity");
+  await page.context().close();
+});
+
+test("a 429 pauses the whole queue for its Retry-After, says so, and the batch goes on", async () => {
+  await twelveServers();
+  const page = await newPage(browser);
+  await openSignedIn(page, "/servers");
+  await selectAll(page);
+  await page.getByRole("button", { name: "Snapshot selected…" }).click();
+  const box = dialog(page);
+  await box.getByText("9 to create, 3 to skip, 0 to delete first.").waitFor();
+  // Four requests every 3 s: the batch meets the limit at once.
+  await setFaults({ rate_limit: { requests: 4, per_s: 3 } });
+  expectProblems(page, [/status of 429/]);
+  await box.getByRole("button", { name: "Start batch" }).click();
+  await page.getByRole("status").filter({ hasText: "Batch paused: the API asked the panel to slow down." }).waitFor();
+  await box.getByText(/Paused: the API asked the panel to slow down\. The queue goes on in \d+ s\./).waitFor();
+  await screenshot(page, "fleet-paused", { fullPage: false });
+  await page.getByRole("status").filter({ hasText: /Batch finished: .* 0 failed, 3 skipped\./ }).waitFor({ timeout: 40_000 });
+  await setFaults({});
+  const creates = (await writes()).slice(5).filter((w) => w.startsWith("POST")).length;
+  assert.ok(creates >= 9, `the throttled creates were sent again after the wait (${creates})`);
+  const today = new Date().toISOString().slice(0, 10);
+  let made = 0;
+  for (const [, list] of await snapshotsByServer()) made += list.filter((s) => s.name.endsWith(today)).length;
+  assert.equal(made, 9, "nine snapshots, none twice: a 429 carries nothing out");
   await page.context().close();
 });

@@ -7,7 +7,7 @@ use super::queue;
 use super::state::{use_fleet, Phase};
 use crate::activity::use_activity;
 use crate::components::Dialog;
-use crate::format::{count, exact_time};
+use crate::format::count;
 use crate::i18n::{t, text, tf, tn, tr, Key};
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -94,9 +94,11 @@ pub fn BatchDialog() -> impl IntoView {
                     }}
                 </p>
                 {move || (phase.get() == Some(Phase::Paused)).then(|| {
+                    // The wait as the API gave it, said once (a ticking count would be redrawn,
+                    // and read out, every second).
                     let until = fleet.paused_until.get().unwrap_or(0.0);
-                    let time = exact_time((until / 1000.0).ceil() as i64);
-                    view! { <p class="advice batch__paused">{tf(Key::FLEET_PAUSED, &[("time", &time)])}</p> }
+                    let seconds = ((until - js_sys::Date::now()) / 1000.0).ceil().max(1.0) as u64;
+                    view! { <p class="advice batch__paused">{tf(Key::FLEET_PAUSED, &[("seconds", &count(seconds))])}</p> }
                 })}
                 {move || interrupted().then(|| view! { <p class="advice">{tr(Key::FLEET_INTERRUPTED)}</p> })}
                 {move || check_error.get().map(|error| view! {
