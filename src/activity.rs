@@ -87,24 +87,41 @@ impl Outcome {
 #[derive(Clone, Copy)]
 pub struct Activity {
     entries: RwSignal<Vec<Entry>>,
+    /// What this tab logged before a reload has been read back. Read on first use, by the code
+    /// that writes or shows the log, so a first visit carries no code to read it.
+    read_back: StoredValue<bool>,
     flush_due: StoredValue<bool>,
 }
 
 impl Activity {
-    /// Starts from what this tab logged before a reload.
     pub fn new() -> Self {
         Self {
-            entries: RwSignal::new(read_stored()),
+            entries: RwSignal::new(Vec::new()),
+            read_back: StoredValue::new(false),
             flush_due: StoredValue::new(false),
         }
     }
 
     /// Every entry, oldest first (tracked).
     pub fn entries(&self) -> ReadSignal<Vec<Entry>> {
+        self.read_back();
         self.entries.read_only()
     }
 
+    fn read_back(&self) {
+        if self.read_back.try_get_value().unwrap_or(true) {
+            return;
+        }
+        self.read_back.set_value(true);
+        let mut stored = read_stored();
+        self.entries.try_update(|entries| {
+            stored.append(entries);
+            *entries = stored;
+        });
+    }
+
     pub fn record(&self, entry: Entry) {
+        self.read_back();
         self.entries.try_update(|entries| {
             entries.push(entry);
             let over = entries.len().saturating_sub(MAX_ENTRIES);
@@ -115,6 +132,7 @@ impl Activity {
 
     /// Forgets the log, stored copy included (the session ended).
     pub fn clear(&self) {
+        self.read_back.try_set_value(true);
         self.entries.try_set(Vec::new());
         tab_storage::remove(ACTIVITY_KEY);
     }

@@ -60,7 +60,8 @@ pub fn Panel(
     let router = provide_router();
     // A page is built again only when the route changes (a new query keeps it).
     let route = Memo::new(move |_| route_for(&router.path()));
-    let fleet_open = Memo::new(move |_| fleet.dialog.with(Option::is_some));
+    // Also after a reload with a batch stored: the chunk reads it back.
+    let fleet_open = Memo::new(move |_| fleet.dialog.with(Option::is_some) || fleet.stored.get());
     view! {
         <Shell>
             {move || match route.get() {

@@ -74,12 +74,23 @@ enum Fetch {
     Done,
 }
 
+/// A page's code on its way: the view, or the chunk's failure to arrive.
+type Arriving = std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, ()>>>>;
+
 /// "Loading…" while a page's code arrives, then the page; a failed fetch says so with Retry,
 /// which calls `load` again (the chunk loader keeps no failure, so that fetches again).
 pub fn lazy_page<F, E>(load: impl Fn() -> F + 'static) -> AnyView
 where
     F: std::future::Future<Output = Result<AnyView, E>> + 'static,
 {
+    // Everything below is generated once, not once per page: only this adapter is generic.
+    lazy_view(Box::new(move || {
+        let loading = load();
+        Box::pin(async move { loading.await.map_err(|_| ()) }) as Arriving
+    }))
+}
+
+fn lazy_view(load: Box<dyn Fn() -> Arriving>) -> AnyView {
     let state = RwSignal::new(Fetch::Pending);
     let page = StoredValue::new_local(None::<AnyView>);
     let load = StoredValue::new_local(load);
@@ -97,7 +108,7 @@ where
                     page.try_set_value(Some(view));
                     Fetch::Done
                 }
-                Err(_) => Fetch::Failed,
+                Err(()) => Fetch::Failed,
             };
             state.try_set(fetched);
         };

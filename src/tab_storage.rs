@@ -11,15 +11,25 @@ pub fn session_storage() -> Option<web_sys::Storage> {
 }
 
 pub fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
-    let json = session_storage()?.get_item(key).ok().flatten()?;
-    parse_json::<T>(&json).ok()
+    parse_json::<T>(&read_raw(key)?).ok()
 }
 
 /// Stores `value` as JSON. Storage full or refused: the value still lives in the page's memory,
 /// so nothing is lost until a reload.
 pub fn write<T: Serialize>(key: &str, value: &T) {
-    if let (Ok(json), Some(storage)) = (serde_json::to_string(value), session_storage()) {
-        let _ = storage.set_item(key, &json);
+    if let Ok(json) = serde_json::to_string(value) {
+        write_raw(key, &json);
+    }
+}
+
+/// The text stored under `key`, as stored.
+pub fn read_raw(key: &str) -> Option<String> {
+    session_storage()?.get_item(key).ok().flatten()
+}
+
+pub fn write_raw(key: &str, text: &str) {
+    if let Some(storage) = session_storage() {
+        let _ = storage.set_item(key, text);
     }
 }
 

@@ -75,6 +75,19 @@ pub fn Dialog(
     }
 }
 
+/// Moves focus to the element with `id` once it is drawn: for content that arrives inside an
+/// open dialog after it opened (its first focus went to what was there then).
+pub fn focus_when_drawn(id: &'static str) {
+    Effect::new(move |_| {
+        if let Some(target) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = target.focus();
+        }
+    });
+}
+
 fn next_dialog_number() -> u32 {
     use std::sync::atomic::{AtomicU32, Ordering};
     static NEXT: AtomicU32 = AtomicU32::new(1);

@@ -13,7 +13,7 @@ mod page_title;
 mod status_badge;
 
 pub use connection::{retry_when_online, unreached, ConnectionDetails};
-pub use dialog::Dialog;
+pub use dialog::{focus_when_drawn, Dialog};
 pub use emphasised::Emphasised;
 pub use error_panel::{ErrorPanel, Failure};
 pub use keyed_list::keyed_list;

@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   HTTP_ERROR_LOGS, TOKEN, api, axeViolations, browser, control, dialog, expectProblems, newPage, openSignedIn,
-  screenshot, setDelays, setFaults, url, useBrowser, writes,
+  screenshot, setDelays, setFaults, tabTo, url, useBrowser, writes,
 } from "./harness.mjs";
 
 useBrowser();
@@ -332,17 +332,55 @@ test("a 429 pauses the whole queue for its Retry-After, says so, and the batch g
   // Four requests every 3 s: the batch meets the limit at once.
   await setFaults({ rate_limit: { requests: 4, per_s: 3 } });
   expectProblems(page, [/status of 429/]);
+  // Every announcement of the batch, to count them: one per change of its state, not per row.
+  await page.evaluate(() => {
+    window.__said = [];
+    const region = document.querySelector(".app-header [role=status]");
+    new MutationObserver(() => window.__said.push(region.textContent)).observe(region, { childList: true, subtree: true, characterData: true });
+  });
   await box.getByRole("button", { name: "Start batch" }).click();
   await page.getByRole("status").filter({ hasText: "Batch paused: the API asked the panel to slow down." }).waitFor();
   await box.getByText(/Paused: the API asked the panel to slow down\. The queue goes on in \d+ s\./).waitFor();
   await screenshot(page, "fleet-paused", { fullPage: false });
+  // The batch goes on while the user is elsewhere; the header's button brings it back.
+  await box.getByRole("button", { name: "Close (the batch goes on)" }).click();
+  await page.getByRole("link", { name: "Snapshots", exact: true }).click();
+  await page.getByRole("heading", { name: "Snapshots", exact: true }).waitFor();
+  await page.getByRole("button", { name: /^Batch: \d+ of 12$/ }).click();
+  await box.getByRole("heading", { name: "Snapshot batch" }).waitFor();
   await page.getByRole("status").filter({ hasText: /Batch finished: .* 0 failed, 3 skipped\./ }).waitFor({ timeout: 40_000 });
   await setFaults({});
+  const said = (await page.evaluate(() => window.__said)).filter((text, i, all) => text && text !== all[i - 1]);
+  assert.ok(said.length <= 8, `one announcement per change of state, not per row: ${JSON.stringify(said)}`);
+  assert.ok(said.every((text) => /^Batch (running|paused|finished)/.test(text)), JSON.stringify(said));
   const creates = (await writes()).slice(5).filter((w) => w.startsWith("POST")).length;
   assert.ok(creates >= 9, `the throttled creates were sent again after the wait (${creates})`);
   const today = new Date().toISOString().slice(0, 10);
   let made = 0;
   for (const [, list] of await snapshotsByServer()) made += list.filter((s) => s.name.endsWith(today)).length;
   assert.equal(made, 9, "nine snapshots, none twice: a 429 carries nothing out");
+  await page.context().close();
+});
+
+test("keyboard only: select, open the preview, close it with Escape and focus comes back", async () => {
+  const page = await newPage(browser);
+  await openSignedIn(page, "/servers");
+  const selectAllButton = page.getByRole("button", { name: "Select all 6 matching servers" });
+  await tabTo(page, selectAllButton);
+  await page.keyboard.press("Enter");
+  await page.getByText("6 servers selected").waitFor();
+  const first = page.getByRole("checkbox", { name: "Select build-runner" });
+  await tabTo(page, first);
+  await page.keyboard.press("Space");
+  await page.getByText("5 servers selected").waitFor();
+  const action = page.getByRole("button", { name: "Snapshot selected…" });
+  await tabTo(page, action);
+  await page.keyboard.press("Enter");
+  await dialog(page).getByRole("heading", { name: "Snapshot 5 servers" }).waitFor();
+  await dialog(page).locator("tbody tr").nth(4).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "fleet-template", "focus moves into the dialog");
+  await page.keyboard.press("Escape");
+  await dialog(page).waitFor({ state: "detached" });
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Snapshot selected…", "and back to its opener");
   await page.context().close();
 });

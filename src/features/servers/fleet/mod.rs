@@ -13,6 +13,7 @@ pub mod queue;
 mod selection_bar;
 mod snapshot_dialog;
 pub mod state;
+mod typed_count;
 
 pub use chip::BatchChip;
 pub use dialogs::FleetDialogs;

@@ -79,6 +79,13 @@ pub enum Plan {
     Skip(Skip),
 }
 
+/// The selected servers and every snapshot, as the API has them now.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fresh {
+    pub servers: Vec<Server>,
+    pub snapshots: Vec<Snapshot>,
+}
+
 /// One row of the preview.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlannedServer {

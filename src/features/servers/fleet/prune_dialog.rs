@@ -1,12 +1,12 @@
 //! "Prune selected…": keep each selected server's newest N completed snapshots and delete the
 //! rest, after a preview of every snapshot that goes and the count typed to confirm.
 
-use super::dialogs::{confirms, Fresh, TypedCount};
-use super::model::{plan_prune, prune_batch, PlannedPrune, MAX_KEEP};
+use super::model::{plan_prune, prune_batch, Fresh, PlannedPrune, MAX_KEEP};
 use super::queue;
 use super::state::{use_fleet, FleetDialog};
+use super::typed_count::{confirms, TypedCount};
 use crate::activity::use_activity;
-use crate::components::Dialog;
+use crate::components::focus_when_drawn;
 use crate::format::{count, exact_time, parse_timestamp};
 use crate::i18n::{t, text, tn, tr, Key};
 use crate::session::use_session;
@@ -16,11 +16,9 @@ use leptos::prelude::*;
 const DEFAULT_KEEP: usize = 2;
 
 #[component]
-pub fn PruneDialog(
+pub fn PrunePlan(
     /// The selected servers and every snapshot, read when the dialog opened.
     fresh: Fresh,
-    /// The dialog's title.
-    title: impl Fn() -> String + Send + Sync + 'static,
     close: Callback<()>,
 ) -> impl IntoView {
     let fleet = use_fleet();
@@ -68,9 +66,11 @@ pub fn PruneDialog(
         .map(|n| view! { <option value=n.to_string() selected=n == DEFAULT_KEEP>{count(n as u64)}</option> })
         .collect_view();
 
+    // The plan replaces "Loading…" inside the open dialog: focus moves to its first field.
+    focus_when_drawn("fleet-keep");
+
     view! {
-        <Dialog title=Signal::derive(title) on_close=close>
-            <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); start(); }>
+        <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); start(); }>
                 <div class="field">
                     <label class="field__label" for="fleet-keep">{tr(Key::FLEET_KEEP_LABEL)}</label>
                     <select
@@ -102,7 +102,6 @@ pub fn PruneDialog(
                     </button>
                 </div>
             </form>
-        </Dialog>
     }
 }
 

@@ -1,27 +1,25 @@
 //! "Snapshot selected…": a name template and description, and a preview of what the batch will
 //! do on every selected server before anything is sent.
 
-use super::dialogs::{confirms, skip_text, Fresh, TypedCount};
 use super::model::{
-    deletions, plan_snapshots, snapshot_batch, Plan, PlannedServer, Skip, SnapshotChoices,
+    deletions, plan_snapshots, snapshot_batch, Fresh, Plan, PlannedServer, Skip, SnapshotChoices,
     DEFAULT_TEMPLATE,
 };
 use super::queue;
 use super::state::{use_fleet, FleetDialog};
+use super::typed_count::{confirms, TypedCount};
 use crate::activity::use_activity;
 use crate::api::SNAPSHOTS_PER_SERVER;
-use crate::components::Dialog;
+use crate::components::focus_when_drawn;
 use crate::format::count;
 use crate::i18n::{t, text, tf, tn, tr, Key};
 use crate::session::use_session;
 use leptos::prelude::*;
 
 #[component]
-pub fn SnapshotDialog(
+pub fn SnapshotPlan(
     /// The selected servers and every snapshot, read when the dialog opened.
     fresh: Fresh,
-    /// The dialog's title.
-    title: impl Fn() -> String + Send + Sync + 'static,
     close: Callback<()>,
 ) -> impl IntoView {
     let fleet = use_fleet();
@@ -97,9 +95,11 @@ pub fn SnapshotDialog(
         )
     };
 
+    // The plan replaces "Loading…" inside the open dialog: focus moves to its first field.
+    focus_when_drawn("fleet-template");
+
     view! {
-        <Dialog title=Signal::derive(title) on_close=close>
-            <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); start(); }>
+        <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); start(); }>
                 <div class="field">
                     <label class="field__label" for="fleet-template">{tr(Key::FLEET_TEMPLATE_LABEL)}</label>
                     <input
@@ -159,7 +159,6 @@ pub fn SnapshotDialog(
                     <button type="submit" class="button button--primary" disabled=move || !startable()>{tr(Key::FLEET_START)}</button>
                 </div>
             </form>
-        </Dialog>
     }
 }
 
@@ -238,5 +237,16 @@ fn DeletionList(planned: Memo<Vec<PlannedServer>>) -> impl IntoView {
             <p class="field__label" id="fleet-deletions">{tr(Key::FLEET_DELETES_TITLE)}</p>
             <ul class="deletions__list" aria-labelledby="fleet-deletions">{items}</ul>
         </div>
+    }
+}
+
+/// Why a server is left out, in the reader's language.
+pub fn skip_text(skip: &Skip) -> String {
+    match skip {
+        Skip::BadName(reason) => tf(Key::FLEET_SKIP_BAD_NAME, &[("reason", reason)]),
+        Skip::AtLimit => t(Key::FLEET_SKIP_AT_LIMIT).to_owned(),
+        Skip::NoRoom => t(Key::FLEET_SKIP_NO_ROOM).to_owned(),
+        Skip::Restoring => t(Key::FLEET_SKIP_RESTORING).to_owned(),
+        Skip::SnapshotInProgress => t(Key::FLEET_SKIP_IN_PROGRESS).to_owned(),
     }
 }

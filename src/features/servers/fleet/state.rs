@@ -4,9 +4,8 @@
 //! state; forgotten when the session ends. The queue itself (`queue.rs`) comes with the chunk.
 
 use super::model::{Batch, Counts};
-use crate::tab_storage::{read as read_stored, remove, write as store};
+use crate::tab_storage;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -49,39 +48,58 @@ pub struct Fleet {
     pub dialog: RwSignal<Option<FleetDialog>>,
     /// A stored batch had writes out or queued when the page went away.
     pub interrupted: RwSignal<bool>,
+    /// This tab stored a batch before a reload, not yet read back (the chunk reads it).
+    pub stored: RwSignal<bool>,
     save_due: StoredValue<bool>,
 }
 
 impl Fleet {
-    /// Starts from what this tab stored before a reload.
+    /// Starts from what this tab stored before a reload: the selection now, the batch when the
+    /// fleet's chunk arrives (`restore_stored`), so a first visit carries no code to read one.
     pub fn new() -> Self {
-        let mut batch = read_stored::<Batch>(BATCH_KEY);
-        let interrupted = batch.as_ref().is_some_and(Batch::has_writes_left);
-        if let Some(batch) = batch.as_mut().filter(|_| interrupted) {
-            batch.after_reload();
-        }
-        let selection = read_stored::<StoredSelection>(SELECTION_KEY)
-            .map(|s| s.ids.into_iter().collect())
+        let selection = tab_storage::read_raw(SELECTION_KEY)
+            .map(|ids| parse_ids(&ids))
             .unwrap_or_default();
         let fleet = Self {
             selection: RwSignal::new(selection),
-            batch: RwSignal::new(batch),
+            batch: RwSignal::new(None),
             running: RwSignal::new(false),
             paused_until: RwSignal::new(None),
             dialog: RwSignal::new(None),
-            interrupted: RwSignal::new(interrupted),
+            interrupted: RwSignal::new(false),
+            stored: RwSignal::new(tab_storage::read_raw(BATCH_KEY).is_some()),
             save_due: StoredValue::new(false),
         };
         Effect::new(move |_| {
-            let ids: Vec<u64> = fleet.selection.with(|s| s.iter().copied().collect());
+            let ids = fleet
+                .selection
+                .with(|s| s.iter().map(u64::to_string).collect::<Vec<_>>().join(","));
             if ids.is_empty() {
-                remove(SELECTION_KEY);
+                tab_storage::remove(SELECTION_KEY);
             } else {
-                store(SELECTION_KEY, &StoredSelection { ids });
+                tab_storage::write_raw(SELECTION_KEY, &ids);
             }
         });
         ask_before_leaving(fleet);
         fleet
+    }
+
+    /// The batch this tab stored before a reload, as it was last known; writes that were out
+    /// are marked unsettled, and a batch with writes left waits for a check and Resume.
+    pub fn restore_stored(&self) {
+        if !self.stored.get_untracked() {
+            return;
+        }
+        self.stored.set(false);
+        let Some(mut batch) = tab_storage::read::<Batch>(BATCH_KEY) else {
+            return;
+        };
+        let interrupted = batch.has_writes_left();
+        if interrupted {
+            batch.after_reload();
+        }
+        self.batch.set(Some(batch));
+        self.interrupted.set(interrupted);
     }
 
     /// Every selected server's id.
@@ -117,8 +135,8 @@ impl Fleet {
     /// Stores the batch as it is now.
     pub fn save(&self) {
         match self.batch.try_with_untracked(|b| b.clone()).flatten() {
-            Some(batch) => store(BATCH_KEY, &batch),
-            None => remove(BATCH_KEY),
+            Some(batch) => tab_storage::write(BATCH_KEY, &batch),
+            None => tab_storage::remove(BATCH_KEY),
         }
     }
 
@@ -163,7 +181,7 @@ impl Fleet {
         self.batch.set(None);
         self.interrupted.set(false);
         self.dialog.set(None);
-        self.save();
+        tab_storage::remove(BATCH_KEY);
     }
 
     /// The session ended: nothing of it stays in the tab.
@@ -173,8 +191,9 @@ impl Fleet {
         self.interrupted.try_set(false);
         self.dialog.try_set(None);
         self.paused_until.try_set(None);
-        remove(BATCH_KEY);
-        remove(SELECTION_KEY);
+        self.stored.try_set(false);
+        tab_storage::remove(BATCH_KEY);
+        tab_storage::remove(SELECTION_KEY);
     }
 }
 
@@ -188,9 +207,12 @@ pub fn use_fleet() -> Fleet {
     expect_context::<Fleet>()
 }
 
-#[derive(Serialize, Deserialize)]
-struct StoredSelection {
-    ids: Vec<u64>,
+/// The stored selection: ids separated by commas (read by hand: a first visit carries no
+/// JSON code for it). Anything unreadable is left out.
+fn parse_ids(text: &str) -> BTreeSet<u64> {
+    text.split(',')
+        .filter_map(|id| id.trim().parse().ok())
+        .collect()
 }
 
 /// Leaving or reloading while writes are queued or out asks first (the browser's own words).
