@@ -6,7 +6,7 @@ use crate::base_path::href;
 use crate::components::{
     use_page_title, LanguageSelect, Loading, Notifications, Notifier, PRODUCT_NAME,
 };
-use crate::features::servers::fleet::{BatchChip, Fleet};
+use crate::features::servers::fleet::Fleet;
 use crate::features::servers::ServersPage;
 use crate::features::sign_in::{sign_in_path, SignInPage};
 use crate::i18n::{t, text, tf, tr, Key};
@@ -60,8 +60,13 @@ pub fn Panel(
     let router = provide_router();
     // A page is built again only when the route changes (a new query keeps it).
     let route = Memo::new(move |_| route_for(&router.path()));
-    // Also after a reload with a batch stored: the chunk reads it back.
-    let fleet_open = Memo::new(move |_| fleet.dialog.with(Option::is_some) || fleet.stored.get());
+    // While a dialog is open or a batch exists, and after a reload with a batch stored (the
+    // chunk reads it back).
+    let fleet_open = Memo::new(move |_| {
+        fleet.dialog.with(Option::is_some)
+            || fleet.stored.get()
+            || fleet.batch.with(Option::is_some)
+    });
     view! {
         <Shell>
             {move || match route.get() {
@@ -77,7 +82,7 @@ pub fn Panel(
                 Route::NotFound => view! { <NotFound/> }.into_any(),
             }}
         </Shell>
-        // Drawn here, so the batch can be looked at from any page; the code comes as a chunk
+        // Drawn here, so the batch can be followed from any page; the code comes as a chunk
         // the first time a fleet dialog opens.
         {move || (fleet_open.get() && session.is_signed_in()).then(split_pages::fleet_dialogs)}
         <Notifications/>
@@ -104,7 +109,6 @@ pub fn Shell(
                     <NavLink path="/snapshots" label=Key::APP_NAV_SNAPSHOTS/>
                     <NavLink path="/activity" label=Key::APP_NAV_ACTIVITY/>
                 </nav>
-                <BatchChip/>
                 <LanguageSelect/>
                 <UserMenu/>
             })}

@@ -241,8 +241,7 @@ test("a reload in the middle of a batch asks first, shows the last known state, 
   await page.reload();
   assert.deepEqual(asked, ["beforeunload"], "leaving with writes queued asks first");
 
-  await page.getByText("A batch was interrupted by a reload.").first().waitFor();
-  await page.getByRole("button", { name: "Show batch" }).click();
+  await page.getByRole("button", { name: "A batch was interrupted by a reload. Show batch" }).click();
   await box.getByRole("heading", { name: "Snapshot batch" }).waitFor();
   await box.getByText("The page was reloaded while this batch ran.").waitFor();
   await screenshot(page, "fleet-interrupted", { fullPage: false });
@@ -335,7 +334,7 @@ test("a 429 pauses the whole queue for its Retry-After, says so, and the batch g
   // Every announcement of the batch, to count them: one per change of its state, not per row.
   await page.evaluate(() => {
     window.__said = [];
-    const region = document.querySelector(".app-header [role=status]");
+    const region = document.getElementById("fleet-status");
     new MutationObserver(() => window.__said.push(region.textContent)).observe(region, { childList: true, subtree: true, characterData: true });
   });
   await box.getByRole("button", { name: "Start batch" }).click();

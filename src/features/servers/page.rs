@@ -2,7 +2,7 @@
 //! the table's pager. The state lives in `store`; these views only read it and call it.
 
 use super::filter_bar::FilterBar;
-use super::fleet::{use_fleet, Phase, SelectionBar};
+use super::fleet::SelectionBar;
 use super::model::ServersView;
 use super::store::{ListState, ServersStore, ROWS_PER_PAGE};
 use super::table::ServersTable;
@@ -16,17 +16,6 @@ pub fn ServersPage() -> impl IntoView {
     use_page_title(|| t(Key::SERVERS_TITLE).to_owned());
     let store = ServersStore::new();
     let (servers, snapshots) = (store.servers, store.snapshots);
-    // A batch that ends changed the snapshot counts (and a prune or make-room, which are
-    // shown): read them again.
-    let fleet = use_fleet();
-    Effect::new(move |before: Option<Option<Phase>>| {
-        let now = fleet.phase();
-        let ended = matches!(now, Some(Phase::Finished | Phase::Cancelled));
-        if ended && before.is_some_and(|before| before != now) {
-            snapshots.refetch();
-        }
-        now
-    });
     view! {
         <div class="page-head">
             <h1>{tr(Key::SERVERS_TITLE)}</h1>

@@ -2,6 +2,7 @@
 //! typed, and what follows from them (sorted and searched rows, the table's page). The views in
 //! `page` read it; only this file writes it.
 
+use super::fleet::Fleet;
 use super::model::{search_within, sorted_order, ServersView, SortKey};
 use crate::api::models::{Server, ServerStatus, Snapshot};
 use crate::api::{ApiError, Listing, Progress, ServerFilter};
@@ -65,7 +66,14 @@ impl ServersStore {
             let filter = filter.get();
             session.call(move |api| api.servers(&filter, move |p, _| progress.set(Some(p))))
         });
-        let snapshots = Load::new(move || session.call(|api| api.snapshots(None, |_, _| ())));
+        // Read again when a fleet batch ends: it changed the counts.
+        let batches_ended = use_context::<Fleet>().map(|fleet| fleet.ended);
+        let snapshots = Load::new(move || {
+            if let Some(ended) = batches_ended {
+                ended.track();
+            }
+            session.call(|api| api.snapshots(None, |_, _| ()))
+        });
 
         let search_text = RwSignal::new(view_state.with_untracked(|v| v.search.clone()));
         let write_pending = StoredValue::new(false);

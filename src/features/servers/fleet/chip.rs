@@ -1,6 +1,6 @@
-//! In the header on every page while a batch exists: how far it has come, a way back to it,
+//! On every page while a batch exists, in the corner: how far it has come, a way back to it,
 //! and the one announcement per change of the batch's phase (never one per row, which would
-//! flood a screen reader).
+//! flood a screen reader). Drawn with the fleet's chunk, which a batch has always loaded.
 
 use super::model::Counts;
 use super::state::{use_fleet, FleetDialog, Phase};
@@ -19,21 +19,31 @@ pub fn BatchChip() -> impl IntoView {
     };
     let label = move || {
         let c = fleet.counts()?;
-        Some(tf(
-            Key::FLEET_CHIP,
-            &[
-                ("over", &count(c.over() as u64)),
-                ("total", &count(c.total as u64)),
-            ],
-        ))
+        Some(if phase.get() == Some(Phase::Interrupted) {
+            format!(
+                "{} {}",
+                t(Key::FLEET_PHASE_INTERRUPTED),
+                t(Key::FLEET_SHOW_BATCH)
+            )
+        } else {
+            tf(
+                Key::FLEET_CHIP,
+                &[
+                    ("over", &count(c.over() as u64)),
+                    ("total", &count(c.total as u64)),
+                ],
+            )
+        })
     };
     view! {
-        <p class="visually-hidden" role="status">{announcement}</p>
-        {move || label().map(|label| view! {
-            <button type="button" class="button button--small batch-chip" data-phase=move || phase.get().map(phase_name) on:click=move |_| fleet.dialog.set(Some(FleetDialog::Batch))>
-                {label}
-            </button>
-        })}
+        <div class="batch-chip-corner">
+            <p class="visually-hidden" role="status" id="fleet-status">{announcement}</p>
+            {move || label().map(|label| view! {
+                <button type="button" class="button batch-chip" data-phase=move || phase.get().map(phase_name) on:click=move |_| fleet.dialog.set(Some(FleetDialog::Batch))>
+                    {label}
+                </button>
+            })}
+        </div>
     }
 }
 

@@ -3,6 +3,7 @@
 //! the list the page drew a while ago), and the batch dialog reads the running batch.
 
 use super::batch_dialog::BatchDialog;
+use super::chip::BatchChip;
 use super::model::Fresh;
 use super::prune_dialog::PrunePlan;
 use super::snapshot_dialog::SnapshotPlan;
@@ -14,18 +15,19 @@ use crate::load::Load;
 use crate::session::use_session;
 use leptos::prelude::*;
 
-/// Whichever fleet dialog is open.
+/// Whichever fleet dialog is open, and the batch's button in the corner.
 #[component]
 pub fn FleetDialogs() -> impl IntoView {
     let fleet = use_fleet();
     // After a reload: the batch this tab stored, read now that its code has arrived.
     fleet.restore_stored();
     let which = Memo::new(move |_| fleet.dialog.get());
-    move || match which.get() {
+    let dialog = move || match which.get() {
         Some(FleetDialog::Batch) => view! { <BatchDialog/> }.into_any(),
         Some(which) => view! { <Planning which/> }.into_any(),
         None => ().into_any(),
-    }
+    };
+    view! { <BatchChip/> {dialog} }
 }
 
 /// A preview dialog: its data loading, a failure with Retry, then the preview.

@@ -1,8 +1,8 @@
 //! Fleet work on the servers list: a selection that outlives filters and pages, a snapshot of
 //! every selected server in one batch, a prune of their old snapshots, and the queue that runs
 //! either at the API's pace. `state` lives for the whole session (a batch keeps running while
-//! the user moves around the panel); the selection bar and the header's chip are small and come
-//! with the servers page; the dialogs and the queue come as a chunk when a dialog first opens.
+//! the user moves around the panel); the selection bar comes with the servers page; the dialogs,
+//! the batch's button and the queue come as a chunk when a dialog first opens.
 
 mod batch_dialog;
 mod chip;
@@ -15,7 +15,6 @@ mod snapshot_dialog;
 pub mod state;
 mod typed_count;
 
-pub use chip::BatchChip;
 pub use dialogs::FleetDialogs;
 pub use selection_bar::SelectionBar;
 pub use state::{use_fleet, Fleet, FleetDialog, Phase};

@@ -30,6 +30,7 @@ pub fn run(fleet: Fleet, session: Session, activity: Option<Activity>) {
     let Some(id) = fleet.batch.with_untracked(|b| b.as_ref().map(|b| b.id)) else {
         return;
     };
+    fleet.guard_leaving();
     fleet.interrupted.set(false);
     fleet.running.set(true);
     let left = StoredValue::new(IN_FLIGHT);
@@ -43,6 +44,7 @@ pub fn run(fleet: Fleet, session: Session, activity: Option<Activity>) {
             if last.unwrap_or(true) {
                 fleet.running.try_set(false);
                 fleet.paused_until.try_set(None);
+                fleet.ended.try_update(|n| *n += 1);
                 fleet.save();
             }
         });

@@ -2,7 +2,7 @@
 //! current filters and search (every matching server, not only the drawn page), Clear, and the
 //! fleet actions. The selection is tab state: it stays while filters and pages change.
 
-use super::state::{use_fleet, FleetDialog, Phase};
+use super::state::{use_fleet, FleetDialog};
 use crate::i18n::{text, tn, tr, Key};
 use leptos::prelude::*;
 
@@ -20,7 +20,7 @@ pub fn SelectionBar(
     };
     let select_all = move |_| {
         let ids = matching.get_untracked();
-        fleet.selection.update(|s| s.extend(ids));
+        fleet.change_selection(|s| s.extend(ids));
     };
     let open = move |which| fleet.dialog.set(Some(which));
     view! {
@@ -29,7 +29,7 @@ pub fn SelectionBar(
             <button type="button" class="button button--small" disabled=all_selected on:click=select_all>
                 {move || tn(Key::FLEET_SELECT_ALL, matching.with(Vec::len) as u64, &[])}
             </button>
-            <button type="button" class="button button--small button--ghost" disabled=move || selected() == 0 on:click=move |_| fleet.selection.set(Default::default())>
+            <button type="button" class="button button--small button--ghost" disabled=move || selected() == 0 on:click=move |_| fleet.change_selection(|s| s.clear())>
                 {tr(Key::FLEET_CLEAR)}
             </button>
             <span class="selection-bar__actions">
@@ -41,12 +41,5 @@ pub fn SelectionBar(
                 </button>
             </span>
         </div>
-        {move || (fleet.phase() == Some(Phase::Interrupted)).then(|| view! {
-            <div class="notice notice--warn">
-                <p>{tr(Key::FLEET_PHASE_INTERRUPTED)}" "
-                    <button type="button" class="button button--small" on:click=move |_| open(FleetDialog::Batch)>{tr(Key::FLEET_SHOW_BATCH)}</button>
-                </p>
-            </div>
-        })}
     }
 }

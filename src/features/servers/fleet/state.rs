@@ -6,7 +6,7 @@
 use super::model::{Batch, Counts};
 use crate::tab_storage;
 use leptos::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -39,7 +39,7 @@ pub enum Phase {
 
 #[derive(Clone, Copy)]
 pub struct Fleet {
-    pub selection: RwSignal<BTreeSet<u64>>,
+    pub selection: RwSignal<HashSet<u64>>,
     pub batch: RwSignal<Option<Batch>>,
     /// The queue's workers are running in this page.
     pub running: RwSignal<bool>,
@@ -50,7 +50,11 @@ pub struct Fleet {
     pub interrupted: RwSignal<bool>,
     /// This tab stored a batch before a reload, not yet read back (the chunk reads it).
     pub stored: RwSignal<bool>,
+    /// Counts the batches whose writes have ended, for pages that show what they changed.
+    pub ended: RwSignal<u32>,
     save_due: StoredValue<bool>,
+    /// Leaving the page asks first while writes are queued (installed with the first batch).
+    leave_guard: StoredValue<bool>,
 }
 
 impl Fleet {
@@ -68,20 +72,20 @@ impl Fleet {
             dialog: RwSignal::new(None),
             interrupted: RwSignal::new(false),
             stored: RwSignal::new(tab_storage::read_raw(BATCH_KEY).is_some()),
+            ended: RwSignal::new(0),
             save_due: StoredValue::new(false),
+            leave_guard: StoredValue::new(false),
         };
-        Effect::new(move |_| {
-            let ids = fleet
-                .selection
-                .with(|s| s.iter().map(u64::to_string).collect::<Vec<_>>().join(","));
-            if ids.is_empty() {
-                tab_storage::remove(SELECTION_KEY);
-            } else {
-                tab_storage::write_raw(SELECTION_KEY, &ids);
-            }
-        });
-        ask_before_leaving(fleet);
         fleet
+    }
+
+    /// From the first batch on, leaving or reloading the page while writes are queued or out
+    /// asks first (the browser's own words).
+    pub fn guard_leaving(&self) {
+        if !self.leave_guard.get_value() {
+            self.leave_guard.set_value(true);
+            ask_before_leaving(*self);
+        }
     }
 
     /// The batch this tab stored before a reload, as it was last known; writes that were out
@@ -108,13 +112,26 @@ impl Fleet {
     }
 
     pub fn toggle(&self, id: u64, on: bool) {
-        self.selection.update(|s| {
+        self.change_selection(|s| {
             if on {
                 s.insert(id);
             } else {
                 s.remove(&id);
             }
         });
+    }
+
+    /// Changes the selection and keeps it with the tab (ids separated by commas).
+    pub fn change_selection(&self, change: impl FnOnce(&mut HashSet<u64>)) {
+        self.selection.update(change);
+        let ids = self
+            .selection
+            .with_untracked(|s| s.iter().map(u64::to_string).collect::<Vec<_>>().join(","));
+        if ids.is_empty() {
+            tab_storage::remove(SELECTION_KEY);
+        } else {
+            tab_storage::write_raw(SELECTION_KEY, &ids);
+        }
     }
 
     /// Changes the batch; `now`: store it before anything else happens (a write is about to
@@ -186,7 +203,7 @@ impl Fleet {
 
     /// The session ended: nothing of it stays in the tab.
     pub fn forget(&self) {
-        self.selection.try_set(BTreeSet::new());
+        self.selection.try_set(HashSet::new());
         self.batch.try_set(None);
         self.interrupted.try_set(false);
         self.dialog.try_set(None);
@@ -209,7 +226,7 @@ pub fn use_fleet() -> Fleet {
 
 /// The stored selection: ids separated by commas (read by hand: a first visit carries no
 /// JSON code for it). Anything unreadable is left out.
-fn parse_ids(text: &str) -> BTreeSet<u64> {
+fn parse_ids(text: &str) -> HashSet<u64> {
     text.split(',')
         .filter_map(|id| id.trim().parse().ok())
         .collect()
