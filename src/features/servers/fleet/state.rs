@@ -64,7 +64,7 @@ impl Fleet {
         let selection = tab_storage::read_raw(SELECTION_KEY)
             .map(|ids| parse_ids(&ids))
             .unwrap_or_default();
-        let fleet = Self {
+        Self {
             selection: RwSignal::new(selection),
             batch: RwSignal::new(None),
             running: RwSignal::new(false),
@@ -75,8 +75,7 @@ impl Fleet {
             ended: RwSignal::new(0),
             save_due: StoredValue::new(false),
             leave_guard: StoredValue::new(false),
-        };
-        fleet
+        }
     }
 
     /// From the first batch on, leaving or reloading the page while writes are queued or out
