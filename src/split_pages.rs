@@ -56,12 +56,13 @@ mod chunks {
         Ok(view! { <SnapshotsPage/> }.into_any())
     }
 
-    #[wasm_split(activity_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+    // The Activity page comes with the fleet's code: one chunk, fewer shared ones between them.
+    #[wasm_split(fleet, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub fn activity_page() -> Result<AnyView, SplitLoaderError> {
         Ok(view! { <ActivityPage/> }.into_any())
     }
 
-    #[wasm_split(fleet_dialogs, wasm_split_path = ::leptos::wasm_split, fallible)]
+    #[wasm_split(fleet, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub fn fleet_dialogs() -> Result<AnyView, SplitLoaderError> {
         Ok(view! { <FleetDialogs/> }.into_any())
     }

@@ -31,19 +31,27 @@ test("a first visit fetches no page chunk; a page's chunk comes once, when it is
   await page.getByRole("link", { name: "build-runner" }).click();
   await page.getByRole("heading", { name: "Snapshots" }).waitFor();
   await page.getByText(/of 5 snapshots used/).waitFor();
-  assert.deepEqual([...chunks].sort(), ["chunk_3", "split_server_page"]);
+  // Its own chunk and the code it shares with other pages (wasm-split gives each set of pages
+  // that share code a chunk of its own), nothing of another page.
+  const own = chunks.filter((c) => c.startsWith("split_"));
+  assert.deepEqual(own, ["split_server_page"]);
+  assert.ok(chunks.length >= 2 && chunks.every((c) => c === "split_server_page" || /^chunk_\d+$/.test(c)), `${chunks}`);
+  const opened = chunks.length;
 
   // Another server's page runs the code already there.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Servers" }).click();
   await listComplete(page);
   await page.getByRole("link", { name: "web-server-01" }).click();
   await page.getByText(/of 5 snapshots used/).waitFor();
-  assert.equal(chunks.length, 2, `no chunk fetched again: ${chunks}`);
+  assert.equal(chunks.length, opened, `no chunk fetched again: ${chunks}`);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Snapshots" }).click();
   await page.getByRole("heading", { name: "Snapshots", level: 1 }).waitFor();
   await page.getByRole("table").waitFor();
-  assert.deepEqual(chunks.slice(2), ["split_snapshots_page"], "only its own chunk; the shared one is there");
+  const later = chunks.slice(opened);
+  assert.ok(later.includes("split_snapshots_page"), `${later}`);
+  assert.ok(later.every((c) => !chunks.slice(0, opened).includes(c)), `nothing fetched twice: ${chunks}`);
+  assert.ok(later.every((c) => c === "split_snapshots_page" || /^chunk_\d+$/.test(c)), `only its own and shared chunks: ${later}`);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
