@@ -3,6 +3,7 @@
 //! closing the tab drops it), cleared when the session ends, and never holds the token.
 
 use crate::api::ApiError;
+use crate::session::Session;
 use crate::tab_storage;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -86,6 +87,9 @@ impl Outcome {
 /// The log, shared through context; `Copy` so tasks can hold it.
 #[derive(Clone, Copy)]
 pub struct Activity {
+    /// Whose writes these are: nothing is logged once the session has ended (a write whose
+    /// answer was a 401, or one still out at sign-out).
+    session: Session,
     entries: RwSignal<Vec<Entry>>,
     /// What this tab logged before a reload has been read back. Read on first use, by the code
     /// that writes or shows the log, so a first visit carries no code to read it.
@@ -94,8 +98,9 @@ pub struct Activity {
 }
 
 impl Activity {
-    pub fn new() -> Self {
+    pub fn new(session: Session) -> Self {
         Self {
+            session,
             entries: RwSignal::new(Vec::new()),
             read_back: StoredValue::new(false),
             flush_due: StoredValue::new(false),
@@ -121,6 +126,9 @@ impl Activity {
     }
 
     pub fn record(&self, entry: Entry) {
+        if !untrack(|| self.session.is_signed_in()) {
+            return;
+        }
         self.read_back();
         self.entries.try_update(|entries| {
             entries.push(entry);
@@ -150,12 +158,6 @@ impl Activity {
             });
         })
         .forget();
-    }
-}
-
-impl Default for Activity {
-    fn default() -> Self {
-        Self::new()
     }
 }
 

@@ -37,7 +37,7 @@ pub fn Panel(
     provide_context(session);
     provide_context(Notifier::new());
     // Session-long, so a fleet batch keeps running while the user moves around the panel.
-    let activity = Activity::new();
+    let activity = Activity::new(session);
     let fleet = Fleet::new();
     provide_context(activity);
     provide_context(fleet);

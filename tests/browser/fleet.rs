@@ -42,7 +42,7 @@ async fn a_batch_previews_each_server_then_sends_one_create_each_and_logs_it() {
     let (container, _handle) = mount(move || {
         provide_context(session);
         provide_context(Notifier::new());
-        activity.set_value(Some(Activity::new()));
+        activity.set_value(Some(Activity::new(session)));
         fleet.set_value(Some(Fleet::new()));
         provide_context(activity.get_value().expect("made"));
         provide_context(fleet.get_value().expect("made"));

@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   HTTP_ERROR_LOGS, TOKEN, api, axeViolations, browser, control, dialog, expectProblems, newPage, openSignedIn,
-  screenshot, setDelays, setFaults, tabTo, url, useBrowser, writes,
+  screenshot, setDelays, setFaults, setToken, tabTo, url, useBrowser, writes,
 } from "./harness.mjs";
 
 useBrowser();
@@ -381,5 +381,20 @@ test("keyboard only: select, open the preview, close it with Escape and focus co
   await page.keyboard.press("Escape");
   await dialog(page).waitFor({ state: "detached" });
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Snapshot selected…", "and back to its opener");
+  await page.context().close();
+});
+
+test("a write answered 401 ends the session and leaves nothing in the activity log", async () => {
+  const page = await newPage(browser);
+  await openSignedIn(page, "/servers/12345");
+  await page.getByRole("button", { name: "Create snapshot" }).click();
+  await dialog(page).getByLabel("Name").fill("after-revoke");
+  await setToken("a-new-token");
+  expectProblems(page, HTTP_ERROR_LOGS);
+  await dialog(page).getByRole("button", { name: "Create snapshot" }).click();
+  await page.waitForURL(/\/sign-in/);
+  await page.waitForTimeout(700);
+  const stored = await page.evaluate(() => sessionStorage.getItem("vps-panel.activity"));
+  assert.equal(stored, null, "no entry written after the session ended");
   await page.context().close();
 });

@@ -49,7 +49,7 @@ pub fn run(fleet: Fleet, session: Session, activity: Option<Activity>) {
             }
         });
     }
-    spawn_local(watch_in_progress(fleet, id, session));
+    spawn_local(watch_in_progress(fleet, session));
 }
 
 /// Takes queued items one at a time until none is left, the batch is cancelled or replaced.
@@ -248,29 +248,37 @@ async fn wait_while_paused(fleet: Fleet) {
 
 /// Created snapshots the API is still making: one look at the account's snapshots every
 /// [`POLL_MS`] once the writes are done (so reads do not compete with them for the rate
-/// limit), until every one is completed or the batch is put away.
-async fn watch_in_progress(fleet: Fleet, id: f64, session: Session) {
+/// limit), until every one is completed or the batch is put away. One such task at a time; it
+/// follows whichever batch is current.
+async fn watch_in_progress(fleet: Fleet, session: Session) {
+    if fleet.watching.try_get_value().unwrap_or(true) {
+        return;
+    }
+    fleet.watching.set_value(true);
+    follow_in_progress(fleet, session).await;
+    fleet.watching.try_set_value(false);
+}
+
+async fn follow_in_progress(fleet: Fleet, session: Session) {
     loop {
         TimeoutFuture::new(POLL_MS).await;
-        let Some(waiting) = fleet.batch.try_with_untracked(|b| {
-            b.as_ref()
-                .filter(|b| b.id == id)
-                .map(|b| b.counts().in_progress > 0)
-        }) else {
+        let Some(waiting) = fleet
+            .batch
+            .try_with_untracked(|b| b.as_ref().map(|b| b.counts().in_progress > 0))
+        else {
             return;
         };
+        let running = fleet.running.try_get_untracked().unwrap_or(false);
         match waiting {
             None => return,
-            Some(false) if !fleet.running.get_untracked() => return,
+            Some(false) if !running => return,
             Some(false) => continue,
-            Some(true) if fleet.running.get_untracked() || session.is_throttled() => continue,
+            Some(true) if running || session.is_throttled() => continue,
             Some(true) => {}
         }
         if let Ok(listing) = session.call(|api| api.snapshots(None, |_, _| ())).await {
             fleet.update_batch(false, |batch: &mut Batch| {
-                if batch.id == id {
-                    batch.note_completed(&listing.results);
-                }
+                batch.note_completed(&listing.results);
             });
         }
     }
@@ -285,5 +293,7 @@ pub async fn check_after_reload(fleet: Fleet, session: Session) -> Result<(), Ap
         batch.settle_after_reload(&listing.results);
         batch.note_completed(&listing.results);
     });
+    // Snapshots still being made are followed to the end, resumed or not.
+    spawn_local(watch_in_progress(fleet, session));
     Ok(())
 }

@@ -55,6 +55,8 @@ pub struct Fleet {
     save_due: StoredValue<bool>,
     /// Leaving the page asks first while writes are queued (installed with the first batch).
     leave_guard: StoredValue<bool>,
+    /// A task follows the batch's snapshots in progress (one at a time).
+    pub watching: StoredValue<bool>,
 }
 
 impl Fleet {
@@ -75,6 +77,7 @@ impl Fleet {
             ended: RwSignal::new(0),
             save_due: StoredValue::new(false),
             leave_guard: StoredValue::new(false),
+            watching: StoredValue::new(false),
         }
     }
 
