@@ -363,6 +363,19 @@ impl Batch {
         }
     }
 
+    /// Items whose writes went out after this copy of the batch was stored: whatever state the
+    /// copy gives them, they are looked for before anything is sent again.
+    pub fn mark_sent(&mut self, sent: &[usize]) {
+        for &index in sent {
+            if let Some(item) = self.items.get_mut(index) {
+                if item.state == State::Queued || item.state.in_flight() {
+                    item.unsettled = true;
+                    item.state = State::Queued;
+                }
+            }
+        }
+    }
+
     /// What a look at the account's snapshots says of the writes that were out at a reload:
     /// a create whose snapshot is there was made (no second one is sent), a delete whose
     /// snapshot is gone was done, and anything else was not carried out and stays queued.
@@ -737,6 +750,19 @@ mod tests {
             "only what was not done is resumed"
         );
         assert_eq!(batch.take_next(), None);
+    }
+
+    #[test]
+    fn writes_sent_after_the_batch_was_stored_are_looked_for_after_a_reload() {
+        let mut stored = planned_batch();
+        // Stored with server 1 still queued; its create went out before the next store.
+        stored.mark_sent(&[0, 1, 99]);
+        assert!(stored.items[0].unsettled);
+        assert_eq!(stored.items[0].state, State::Queued);
+        assert!(!stored.items[1].unsettled, "a skipped item stays as it was");
+        stored.settle_after_reload(&[]);
+        assert_eq!(stored.items[0].state, State::Queued, "not made: sent again");
+        assert!(!stored.items[0].unsettled);
     }
 
     #[test]

@@ -57,7 +57,7 @@ async fn worker(fleet: Fleet, id: f64, session: Session, activity: Option<Activi
     loop {
         wait_while_paused(fleet).await;
         let mut taken = None;
-        fleet.update_batch(true, |batch| {
+        fleet.update_batch(false, |batch| {
             if batch.id == id {
                 taken = batch.take_next().map(|i| (i, batch.items[i].clone()));
             }
@@ -65,6 +65,7 @@ async fn worker(fleet: Fleet, id: f64, session: Session, activity: Option<Activi
         let Some((index, item)) = taken else {
             return;
         };
+        fleet.note_sent(index);
         let change = |now: bool, change: &dyn Fn(&mut Item)| {
             fleet.update_batch(now, |batch| {
                 if batch.id == id {
@@ -165,7 +166,7 @@ async fn run_item(
                     deleted => {
                         log(Action::Delete, room_name, deleted_outcome(&deleted));
                         // Room made: a retry or a reload does not delete again.
-                        change(true, &|item| {
+                        change(false, &|item| {
                             item.state = State::Creating;
                             item.unsettled = false;
                             if let Work::Create { room, .. } = &mut item.work {

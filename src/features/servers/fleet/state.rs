@@ -10,8 +10,11 @@ use std::collections::HashSet;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// `sessionStorage` keys: the batch, and the selected servers' ids.
+/// `sessionStorage` keys: the batch, the items whose writes went out since it was last stored
+/// (written before each write, a few bytes; the batch itself is stored at most every
+/// [`SAVE_AFTER_MS`]), and the selected servers' ids.
 pub const BATCH_KEY: &str = "vps-panel.batch";
+pub const SENT_KEY: &str = "vps-panel.batch-sent";
 pub const SELECTION_KEY: &str = "vps-panel.selection";
 
 /// How long a change of the batch that sends nothing waits before it is stored.
@@ -57,6 +60,8 @@ pub struct Fleet {
     leave_guard: StoredValue<bool>,
     /// A task follows the batch's snapshots in progress (one at a time).
     pub watching: StoredValue<bool>,
+    /// Items whose writes went out since the batch was last stored.
+    sent: StoredValue<Vec<usize>>,
 }
 
 impl Fleet {
@@ -78,6 +83,7 @@ impl Fleet {
             save_due: StoredValue::new(false),
             leave_guard: StoredValue::new(false),
             watching: StoredValue::new(false),
+            sent: StoredValue::new(Vec::new()),
         }
     }
 
@@ -100,6 +106,10 @@ impl Fleet {
         let Some(mut batch) = tab_storage::read::<Batch>(BATCH_KEY) else {
             return;
         };
+        let sent: Vec<usize> = tab_storage::read_raw(SENT_KEY)
+            .map(|list| list.split(',').filter_map(|i| i.parse().ok()).collect())
+            .unwrap_or_default();
+        batch.mark_sent(&sent);
         let interrupted = batch.has_writes_left();
         if interrupted {
             batch.after_reload();
@@ -157,6 +167,24 @@ impl Fleet {
             Some(batch) => tab_storage::write(BATCH_KEY, &batch),
             None => tab_storage::remove(BATCH_KEY),
         }
+        // The stored batch now says where those writes stand.
+        self.sent.try_update_value(Vec::clear);
+        tab_storage::remove(SENT_KEY);
+    }
+
+    /// Notes, before its write goes out, that item `index` is being sent: a reload before the
+    /// batch is next stored then looks for what it did instead of sending it again.
+    pub fn note_sent(&self, index: usize) {
+        let list = self.sent.try_update_value(|sent| {
+            sent.push(index);
+            sent.iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        });
+        if let Some(list) = list {
+            tab_storage::write_raw(SENT_KEY, &list);
+        }
     }
 
     fn save_soon(&self) {
@@ -201,6 +229,7 @@ impl Fleet {
         self.interrupted.set(false);
         self.dialog.set(None);
         tab_storage::remove(BATCH_KEY);
+        tab_storage::remove(SENT_KEY);
     }
 
     /// The session ended: nothing of it stays in the tab.
@@ -212,6 +241,7 @@ impl Fleet {
         self.paused_until.try_set(None);
         self.stored.try_set(false);
         tab_storage::remove(BATCH_KEY);
+        tab_storage::remove(SENT_KEY);
         tab_storage::remove(SELECTION_KEY);
     }
 }
