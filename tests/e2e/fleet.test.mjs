@@ -350,7 +350,9 @@ test("a 429 pauses the whole queue for its Retry-After, says so, and the batch g
   await page.getByRole("status").filter({ hasText: /Batch finished: .* 0 failed, 3 skipped\./ }).waitFor({ timeout: 40_000 });
   await setFaults({});
   const said = (await page.evaluate(() => window.__said)).filter((text, i, all) => text && text !== all[i - 1]);
-  assert.ok(said.length <= 8, `one announcement per change of state, not per row: ${JSON.stringify(said)}`);
+  // Started, then each pause and the going on after it, then finished: never one per row.
+  const pauses = said.filter((text) => text.startsWith("Batch paused")).length;
+  assert.ok(pauses >= 1 && said.length <= 2 * pauses + 2, `one announcement per change of state: ${JSON.stringify(said)}`);
   assert.ok(said.every((text) => /^Batch (running|paused|finished)/.test(text)), JSON.stringify(said));
   const creates = (await writes()).slice(5).filter((w) => w.startsWith("POST")).length;
   assert.ok(creates >= 9, `the throttled creates were sent again after the wait (${creates})`);
