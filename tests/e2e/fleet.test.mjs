@@ -317,6 +317,15 @@ test("the whole flow in Bengali, in the dark theme, with axe at 0", async () => 
   assert.equal(await page.locator("tbody tr").count(), 9);
   assert.deepEqual(await axeViolations(page), []);
   await screenshot(page, "bn-activity");
+  // The prune preview too, still in Bengali and the dark theme.
+  await page.getByRole("link", { name: "সার্ভার", exact: true }).click();
+  await page.getByRole("button", { name: "নির্বাচিতগুলির পুরোনো স্ন্যাপশট মুছুন…" }).click();
+  await box.getByRole("heading", { name: "১২টি সার্ভারের পুরোনো স্ন্যাপশট মুছুন" }).waitFor();
+  await box.getByLabel(/^[০-৯]+টি স্ন্যাপশট মুছে ফেলা নিশ্চিত করতে [০-৯]+ লিখুন$/).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  await screenshot(page, "bn-fleet-prune", { fullPage: false });
+  await page.keyboard.press("Escape");
+  await box.waitFor({ state: "detached" });
   await page.context().close();
 });
 
