@@ -2,7 +2,7 @@
 //! state with the API's words, and Cancel, Retry failed, Check and Resume. Closing it leaves
 //! the batch running.
 
-use super::model::{Batch, Kind, State};
+use super::batch::{Batch, Kind, State};
 use super::queue;
 use super::state::{use_fleet, Phase};
 use crate::activity::use_activity;

@@ -2,7 +2,7 @@
 //! and the one announcement per change of the batch's phase (never one per row, which would
 //! flood a screen reader). Drawn with the fleet's chunk, which a batch has always loaded.
 
-use super::model::Counts;
+use super::batch::Counts;
 use super::state::{use_fleet, FleetDialog, Phase};
 use crate::format::count;
 use crate::i18n::{t, tf, Key};

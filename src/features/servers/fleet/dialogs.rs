@@ -4,7 +4,7 @@
 
 use super::batch_dialog::BatchDialog;
 use super::chip::BatchChip;
-use super::model::Fresh;
+use super::plan::Fresh;
 use super::prune_dialog::PrunePlan;
 use super::snapshot_dialog::SnapshotPlan;
 use super::state::{use_fleet, FleetDialog};

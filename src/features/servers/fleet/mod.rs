@@ -4,15 +4,18 @@
 //! the user moves around the panel); the selection bar comes with the servers page; the dialogs,
 //! the batch's button and the queue come as a chunk when a dialog first opens.
 
+pub mod batch;
 mod batch_dialog;
 mod chip;
 mod dialogs;
-pub mod model;
+pub mod plan;
 mod prune_dialog;
 pub mod queue;
 mod selection_bar;
 mod snapshot_dialog;
 pub mod state;
+#[cfg(test)]
+mod test_support;
 mod typed_count;
 
 pub use dialogs::FleetDialogs;

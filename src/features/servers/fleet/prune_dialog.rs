@@ -1,7 +1,7 @@
 //! "Prune selected…": keep each selected server's newest N completed snapshots and delete the
 //! rest, after a preview of every snapshot that goes and the count typed to confirm.
 
-use super::model::{plan_prune, prune_batch, Fresh, PlannedPrune, MAX_KEEP};
+use super::plan::{plan_prune, prune_batch, Fresh, PlannedPrune, MAX_KEEP};
 use super::queue;
 use super::state::{use_fleet, FleetDialog};
 use super::typed_count::{confirms, TypedCount};

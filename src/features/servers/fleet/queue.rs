@@ -6,7 +6,7 @@
 //! The tasks hold only session-long handles (the fleet state, the session, the activity log),
 //! so a batch keeps running while the user moves around the panel.
 
-use super::model::{Batch, Item, State, Work};
+use super::batch::{Batch, Item, State, Work};
 use super::state::Fleet;
 use crate::activity::{Action, Activity, Entry, Outcome as Logged};
 use crate::api::models::{CreateSnapshot, Snapshot, SnapshotStatus};

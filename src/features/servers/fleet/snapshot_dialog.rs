@@ -1,7 +1,7 @@
 //! "Snapshot selected…": a name template and description, and a preview of what the batch will
 //! do on every selected server before anything is sent.
 
-use super::model::{
+use super::plan::{
     deletions, plan_snapshots, snapshot_batch, Fresh, Plan, PlannedServer, Skip, SnapshotChoices,
     DEFAULT_TEMPLATE,
 };

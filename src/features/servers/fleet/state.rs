@@ -3,7 +3,7 @@
 //! the user moves around; kept in `sessionStorage`, so a reload shows the batch's last known
 //! state; forgotten when the session ends. The queue itself (`queue.rs`) comes with the chunk.
 
-use super::model::{Batch, Counts};
+use super::batch::{Batch, Counts};
 use crate::tab_storage;
 use leptos::prelude::*;
 use std::collections::HashSet;
