@@ -5,33 +5,14 @@
 // against the queue's bound (two writes at a time, each taking at least the latency), and the
 // requests sent per server.
 // Usage: scripts/bench.sh fleet-batch   (builds the release and the simulator first).
-import { spawn } from "node:child_process";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { benchSimulator } from "./simulator.mjs";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TOKEN = "bench-token";
 const SERVERS = 1000;
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const IN_FLIGHT = 2;
 
-async function simulator() {
-  const child = spawn(join(ROOT, "target/release/vps-devapi"), [
-    "--port", "0", "--dist", join(ROOT, "dist"), "--token", TOKEN, "--control",
-    "--page-size", "100", "--servers", String(SERVERS - 6), "--create-delay-ms", "1000",
-  ], { stdio: ["ignore", "pipe", "inherit"] });
-  const url = await new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const found = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
-      if (found) resolve(found[0]);
-    });
-    child.on("exit", (code) => reject(new Error(`simulator exited ${code}`)));
-  });
-  return { url, stop: () => child.kill() };
-}
 
 async function control(sim, path, method = "GET", body) {
   const response = await fetch(new URL(`__devapi/${path}`, sim.url), {
@@ -40,7 +21,7 @@ async function control(sim, path, method = "GET", body) {
   return response.status === 204 ? null : response.json();
 }
 
-const sim = await simulator();
+const sim = await benchSimulator(SERVERS, TOKEN, ["--create-delay-ms", "1000"]);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],

@@ -2,37 +2,19 @@
 // paging 100 a time, in Debian's Chromium. Prints one table; nothing here passes or fails.
 // Usage: scripts/bench.sh   (builds the release and the simulator first); BENCH_DEBUG=1 prints
 // each keystroke's times to stderr.
-import { spawn } from "node:child_process";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
 import { cpus } from "node:os";
 import { chromium } from "playwright-core";
 import { handwrittenList, visibleRows } from "./handwritten-list.mjs";
+import { benchSimulator } from "./simulator.mjs";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TOKEN = "bench-token";
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number);
 const KEYSTROKES = 40;
 const IDLE_MS = 12_000;
 
-async function simulator(servers) {
-  // 6 seed servers plus generated ones make `servers` in all. A long restore keeps one server
-  // restoring, so the list refreshes itself during the refresh measurement.
-  const child = spawn(join(ROOT, "target/release/vps-devapi"), [
-    "--port", "0", "--dist", join(ROOT, "dist"), "--token", TOKEN, "--control",
-    "--page-size", "100", "--servers", String(servers - 6), "--restore-delay-ms", "600000",
-  ], { stdio: ["ignore", "pipe", "inherit"] });
-  const url = await new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const found = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
-      if (found) resolve(found[0]);
-    });
-    child.on("exit", (code) => reject(new Error(`simulator exited ${code}`)));
-  });
-  return { url, stop: () => child.kill() };
-}
+// A long restore keeps one server restoring, so the list refreshes itself during the refresh
+// measurement.
+const simulator = (servers) => benchSimulator(servers, TOKEN, ["--restore-delay-ms", "600000"]);
 
 /** Until the table's count line says the whole list is in ("Showing 1–50 of … (10,000 in all)"). */
 const listComplete = (page, servers) => page.waitForFunction(

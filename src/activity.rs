@@ -146,18 +146,12 @@ impl Activity {
     }
 
     fn flush_soon(&self) {
-        if self.flush_due.try_get_value().unwrap_or(true) {
-            return;
-        }
-        self.flush_due.set_value(true);
-        let this = *self;
-        gloo_timers::callback::Timeout::new(FLUSH_AFTER_MS, move || {
-            this.flush_due.try_set_value(false);
-            this.entries.try_with_untracked(|entries| {
+        let entries = self.entries;
+        tab_storage::write_soon(self.flush_due, FLUSH_AFTER_MS, move || {
+            entries.try_with_untracked(|entries| {
                 tab_storage::write(ACTIVITY_KEY, &Stored { entries });
             });
-        })
-        .forget();
+        });
     }
 }
 

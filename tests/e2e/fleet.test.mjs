@@ -51,6 +51,18 @@ async function selectAll(page, count = ALL) {
   await page.getByText(`${count} servers selected`).waitFor();
 }
 
+/** A new page with all twelve servers selected and the snapshot preview open at its
+ *  defaults; resolves to the page and the dialog. */
+async function previewOfTwelve(pageOptions) {
+  const page = await newPage(browser, pageOptions);
+  await openSignedIn(page, "/servers");
+  await selectAll(page);
+  await page.getByRole("button", { name: "Snapshot selected…" }).click();
+  const box = dialog(page);
+  await box.getByText("9 to create, 3 to skip, 0 to delete first.").waitFor();
+  return { page, box };
+}
+
 /** The rows of the open dialog's preview (or batch) table, as text. */
 const dialogRows = (page) => dialog(page).locator("tbody tr").allInnerTexts();
 
@@ -145,12 +157,7 @@ test("Cancel stops what is queued, lets what is out finish, and Retry failed re-
   await twelveServers();
   const before = (await writes()).length;
   const creates = async () => (await writes()).slice(before).filter((w) => w.startsWith("POST")).length;
-  const page = await newPage(browser, { width: 360, height: 780 });
-  await openSignedIn(page, "/servers");
-  await selectAll(page);
-  await page.getByRole("button", { name: "Snapshot selected…" }).click();
-  const box = dialog(page);
-  await box.getByText("9 to create, 3 to skip, 0 to delete first.").waitFor();
+  const { page, box } = await previewOfTwelve({ width: 360, height: 780 });
   await screenshot(page, "fleet-preview-360", { fullPage: false });
   // The first two creates fail (a 500, checked and found not made); every write is slow.
   await setFaults({ latency_ms: 700, error_rate: 1, mode: "http-500", count: 2, method: "POST" });
@@ -227,12 +234,7 @@ test("prune: keep the newest 2, the preview lists what goes oldest first, the co
 
 test("a reload in the middle of a batch asks first, shows the last known state, checks, and resumes without a second snapshot", async () => {
   await twelveServers();
-  const page = await newPage(browser);
-  await openSignedIn(page, "/servers");
-  await selectAll(page);
-  await page.getByRole("button", { name: "Snapshot selected…" }).click();
-  const box = dialog(page);
-  await box.getByText("9 to create, 3 to skip, 0 to delete first.").waitFor();
+  const { page, box } = await previewOfTwelve();
   await setFaults({ latency_ms: 1500, method: "POST" });
   await box.getByRole("button", { name: "Start batch" }).click();
   await box.locator("[data-state=in-progress]").first().waitFor();
@@ -331,12 +333,7 @@ test("the whole flow in Bengali, in the dark theme, with axe at 0", async () => 
 
 test("a 429 pauses the whole queue for its Retry-After, says so, and the batch goes on", async () => {
   await twelveServers();
-  const page = await newPage(browser);
-  await openSignedIn(page, "/servers");
-  await selectAll(page);
-  await page.getByRole("button", { name: "Snapshot selected…" }).click();
-  const box = dialog(page);
-  await box.getByText("9 to create, 3 to skip, 0 to delete first.").waitFor();
+  const { page, box } = await previewOfTwelve();
   // Four requests every 3 s: the batch meets the limit at once.
   await setFaults({ rate_limit: { requests: 4, per_s: 3 } });
   expectProblems(page, [/status of 429/]);

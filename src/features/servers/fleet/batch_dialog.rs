@@ -5,6 +5,7 @@
 use super::batch::{Batch, Kind, State};
 use super::queue;
 use super::state::{use_fleet, Phase};
+use super::table::FleetTable;
 use crate::activity::use_activity;
 use crate::components::Dialog;
 use crate::format::count;
@@ -169,20 +170,12 @@ fn BatchRows(rows: Memo<usize>) -> impl IntoView {
         }
     };
     view! {
-        // Scrolls on its own: reachable by keyboard, and named for it.
-        <div class="table-wrap fleet-preview" tabindex="0" role="region" aria-label=text(Key::FLEET_PREVIEW_CAPTION)>
-            <table class="data-table data-table--compact">
-                <caption class="visually-hidden">{tr(Key::FLEET_PREVIEW_CAPTION)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{tr(Key::FLEET_COLUMN_SERVER)}</th>
-                        <th scope="col">{tr(Key::FLEET_COLUMN_SNAPSHOT)}</th>
-                        <th scope="col">{tr(Key::FLEET_COLUMN_STATE)}</th>
-                    </tr>
-                </thead>
-                <tbody>{move || (0..rows.get()).map(row).collect_view()}</tbody>
-            </table>
-        </div>
+        <FleetTable
+            caption=Key::FLEET_PREVIEW_CAPTION
+            columns=&[Key::FLEET_COLUMN_SERVER, Key::FLEET_COLUMN_SNAPSHOT, Key::FLEET_COLUMN_STATE]
+        >
+            {move || (0..rows.get()).map(row).collect_view()}
+        </FleetTable>
     }
 }
 

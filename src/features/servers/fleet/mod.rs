@@ -14,6 +14,7 @@ pub mod queue;
 mod selection_bar;
 mod snapshot_dialog;
 pub mod state;
+mod table;
 #[cfg(test)]
 mod test_support;
 mod typed_count;

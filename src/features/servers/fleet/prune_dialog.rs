@@ -3,12 +3,13 @@
 
 use super::plan::{plan_prune, prune_batch, Fresh, PlannedPrune, MAX_KEEP};
 use super::queue;
-use super::state::{use_fleet, FleetDialog};
+use super::state::use_fleet;
+use super::table::FleetTable;
 use super::typed_count::{confirms, TypedCount};
 use crate::activity::use_activity;
 use crate::components::focus_when_drawn;
 use crate::format::{count, exact_time, parse_timestamp};
-use crate::i18n::{t, text, tn, tr, Key};
+use crate::i18n::{t, tn, tr, Key};
 use crate::session::use_session;
 use leptos::prelude::*;
 
@@ -35,24 +36,15 @@ pub fn PrunePlan(
         })
     });
     let goes = Memo::new(move |_| planned.with(|p| p.iter().map(|p| p.goes.len()).sum::<usize>()));
-    let busy = move || {
-        fleet
-            .batch
-            .with(|b| b.as_ref().is_some_and(|b| b.has_writes_left()))
-    };
+    let busy = move || fleet.has_writes_left();
     let startable =
         move || goes.get() > 0 && typed.with(|typed| confirms(typed, goes.get())) && !busy();
     let start = move || {
         if !startable() {
             return;
         }
-        let mut batch = planned.with_untracked(|p| prune_batch(p));
-        batch.id = js_sys::Date::now();
-        fleet.batch.set(Some(batch));
-        fleet.interrupted.set(false);
-        fleet.save();
-        fleet.dialog.set(Some(FleetDialog::Batch));
-        queue::run(fleet, session, activity);
+        let batch = planned.with_untracked(|p| prune_batch(p));
+        queue::start(fleet, session, activity, batch);
     };
     let summary = move || {
         let servers = tn(Key::FLEET_SERVERS_COUNT, planned.with(Vec::len) as u64, &[]);
@@ -128,19 +120,11 @@ fn PrunePreview(planned: Memo<Vec<PlannedPrune>>) -> impl IntoView {
         })
     };
     view! {
-        // Scrolls on its own: reachable by keyboard, and named for it.
-        <div class="table-wrap fleet-preview" tabindex="0" role="region" aria-label=text(Key::FLEET_PREVIEW_CAPTION)>
-            <table class="data-table data-table--compact">
-                <caption class="visually-hidden">{tr(Key::FLEET_DELETES_TITLE)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{tr(Key::FLEET_COLUMN_SERVER)}</th>
-                        <th scope="col">{tr(Key::FLEET_COLUMN_SNAPSHOT)}</th>
-                        <th scope="col">{tr(Key::SNAPSHOTS_COLUMN_CREATED)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <FleetTable
+            caption=Key::FLEET_DELETES_TITLE
+            columns=&[Key::FLEET_COLUMN_SERVER, Key::FLEET_COLUMN_SNAPSHOT, Key::SNAPSHOTS_COLUMN_CREATED]
+        >
+            {rows}
+        </FleetTable>
     }
 }

@@ -7,7 +7,7 @@
 //! so a batch keeps running while the user moves around the panel.
 
 use super::batch::{Batch, Item, State, Work};
-use super::state::Fleet;
+use super::state::{Fleet, FleetDialog};
 use crate::activity::{Action, Activity, Entry, Outcome as Logged};
 use crate::api::models::{CreateSnapshot, Snapshot, SnapshotStatus};
 use crate::api::ApiError;
@@ -20,6 +20,15 @@ use leptos::task::spawn_local;
 
 /// Writes out at once: enough to finish a fleet in reasonable time, gentle on the API.
 pub const IN_FLIGHT: usize = 2;
+
+/// Starts a new batch: stored, shown in the batch dialog, and its queue running.
+pub fn start(fleet: Fleet, session: Session, activity: Option<Activity>, mut batch: Batch) {
+    batch.id = js_sys::Date::now();
+    fleet.batch.set(Some(batch));
+    fleet.save();
+    fleet.dialog.set(Some(FleetDialog::Batch));
+    run(fleet, session, activity);
+}
 
 /// Starts (or resumes) the batch's queue in this page, and the watch that marks created
 /// snapshots completed. Nothing happens when the queue already runs.
@@ -121,25 +130,14 @@ async fn run_item(
             snapshot_id,
             snapshot,
         } => {
-            if item.unsettled {
-                unsettled.set_value(Some(Intent::Delete {
-                    server_id,
-                    snapshot_id: *snapshot_id,
-                }));
-            }
-            match delete_once(session, unsettled, server_id, *snapshot_id).await {
-                Err(ApiError::Throttled { .. }) => return Ended::Throttled,
-                Err(error) if !is_gone(&error) => {
-                    log(Action::Delete, snapshot, Logged::failed(&error));
-                    failed(&error, Write::Delete);
-                }
-                deleted => {
-                    log(Action::Delete, snapshot, deleted_outcome(&deleted));
-                    change(false, &|item| {
-                        item.state = State::Deleted;
-                        item.unsettled = false;
-                    });
-                }
+            let sent = (item.unsettled, *snapshot_id, snapshot.as_str());
+            match delete_one(session, unsettled, server_id, sent, &log).await {
+                Err(None) => return Ended::Throttled,
+                Err(Some(error)) => failed(&error, Write::Delete),
+                Ok(()) => change(false, &|item| {
+                    item.state = State::Deleted;
+                    item.unsettled = false;
+                }),
             }
             Ended::Done
         }
@@ -150,30 +148,21 @@ async fn run_item(
             known,
         } => {
             if let Some((room_id, room_name)) = room {
-                if item.unsettled {
-                    unsettled.set_value(Some(Intent::Delete {
-                        server_id,
-                        snapshot_id: *room_id,
-                    }));
-                }
-                match delete_once(session, unsettled, server_id, *room_id).await {
-                    Err(ApiError::Throttled { .. }) => return Ended::Throttled,
-                    Err(error) if !is_gone(&error) => {
-                        log(Action::Delete, room_name, Logged::failed(&error));
+                let sent = (item.unsettled, *room_id, room_name.as_str());
+                match delete_one(session, unsettled, server_id, sent, &log).await {
+                    Err(None) => return Ended::Throttled,
+                    Err(Some(error)) => {
                         failed(&error, Write::Delete);
                         return Ended::Done;
                     }
-                    deleted => {
-                        log(Action::Delete, room_name, deleted_outcome(&deleted));
-                        // Room made: a retry or a reload does not delete again.
-                        change(false, &|item| {
-                            item.state = State::Creating;
-                            item.unsettled = false;
-                            if let Work::Create { room, .. } = &mut item.work {
-                                *room = None;
-                            }
-                        });
-                    }
+                    // Room made: a retry or a reload does not delete again.
+                    Ok(()) => change(false, &|item| {
+                        item.state = State::Creating;
+                        item.unsettled = false;
+                        if let Work::Create { room, .. } = &mut item.work {
+                            *room = None;
+                        }
+                    }),
                 }
             } else if item.unsettled {
                 unsettled.set_value(Some(Intent::Create {
@@ -211,17 +200,35 @@ async fn run_item(
     }
 }
 
-/// A delete that found its snapshot gone (404) counts as done: it is what was asked for.
-fn is_gone(error: &ApiError) -> bool {
-    matches!(error, ApiError::NotFound { .. })
-}
-
-fn deleted_outcome(deleted: &Result<Outcome<(), ()>, ApiError>) -> Logged {
-    match deleted {
+/// A delete of snapshot `(looks_first, id, name)`, sent once and logged: `Ok` once the
+/// snapshot is gone (a 404 counts: it is what was asked for), `Err(None)` when the API asked
+/// to wait (nothing was carried out), else the error. `looks_first`: an earlier attempt's
+/// answer was lost, so a look comes before anything is sent.
+async fn delete_one(
+    session: Session,
+    unsettled: Unsettled,
+    server_id: u64,
+    (looks_first, snapshot_id, name): (bool, u64, &str),
+    log: &impl Fn(Action, &str, Logged),
+) -> Result<(), Option<ApiError>> {
+    if looks_first {
+        unsettled.set_value(Some(Intent::Delete {
+            server_id,
+            snapshot_id,
+        }));
+    }
+    let outcome = match delete_once(session, unsettled, server_id, snapshot_id).await {
         Ok(Outcome::Answered(())) => Logged::Done,
         Ok(Outcome::AfterAll(())) => Logged::DoneAfterAll,
-        Err(_) => Logged::AlreadyGone,
-    }
+        Err(ApiError::NotFound { .. }) => Logged::AlreadyGone,
+        Err(ApiError::Throttled { .. }) => return Err(None),
+        Err(error) => {
+            log(Action::Delete, name, Logged::failed(&error));
+            return Err(Some(error));
+        }
+    };
+    log(Action::Delete, name, outcome);
+    Ok(())
 }
 
 fn created_state(snapshot: &Snapshot) -> State {

@@ -6,13 +6,14 @@ use super::plan::{
     DEFAULT_TEMPLATE,
 };
 use super::queue;
-use super::state::{use_fleet, FleetDialog};
+use super::state::use_fleet;
+use super::table::FleetTable;
 use super::typed_count::{confirms, TypedCount};
 use crate::activity::use_activity;
 use crate::api::SNAPSHOTS_PER_SERVER;
 use crate::components::focus_when_drawn;
 use crate::format::count;
-use crate::i18n::{t, text, tf, tn, tr, Key};
+use crate::i18n::{t, tf, tn, tr, Key};
 use crate::session::use_session;
 use leptos::prelude::*;
 
@@ -82,11 +83,7 @@ pub fn SnapshotPlan(
                 .count()
         })
     });
-    let busy = move || {
-        fleet
-            .batch
-            .with(|b| b.as_ref().is_some_and(|b| b.has_writes_left()))
-    };
+    let busy = move || fleet.has_writes_left();
     let confirmed =
         move || deleting.get() == 0 || typed.with(|typed| confirms(typed, deleting.get()));
     let startable = move || creating.get() > 0 && confirmed() && !busy();
@@ -100,14 +97,9 @@ pub fn SnapshotPlan(
         if !startable() {
             return;
         }
-        let mut batch =
+        let batch =
             planned.with_untracked(|p| snapshot_batch(p, &description.get_untracked(), skip_text));
-        batch.id = js_sys::Date::now();
-        fleet.batch.set(Some(batch));
-        fleet.interrupted.set(false);
-        fleet.save();
-        fleet.dialog.set(Some(FleetDialog::Batch));
-        queue::run(fleet, session, activity);
+        queue::start(fleet, session, activity, batch);
     };
 
     let summary = move || {
@@ -225,21 +217,12 @@ fn Preview(planned: Memo<Vec<PlannedServer>>) -> impl IntoView {
         })
     };
     view! {
-        // Scrolls on its own: reachable by keyboard, and named for it.
-        <div class="table-wrap fleet-preview" tabindex="0" role="region" aria-label=text(Key::FLEET_PREVIEW_CAPTION)>
-            <table class="data-table data-table--compact">
-                <caption class="visually-hidden">{tr(Key::FLEET_PREVIEW_CAPTION)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{tr(Key::FLEET_COLUMN_SERVER)}</th>
-                        <th scope="col">{tr(Key::FLEET_COLUMN_NAME)}</th>
-                        <th scope="col">{tr(Key::FLEET_COLUMN_QUOTA)}</th>
-                        <th scope="col">{tr(Key::FLEET_COLUMN_PLAN)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <FleetTable
+            caption=Key::FLEET_PREVIEW_CAPTION
+            columns=&[Key::FLEET_COLUMN_SERVER, Key::FLEET_COLUMN_NAME, Key::FLEET_COLUMN_QUOTA, Key::FLEET_COLUMN_PLAN]
+        >
+            {rows}
+        </FleetTable>
     }
 }
 

@@ -68,9 +68,7 @@ impl Fleet {
     /// Starts from what this tab stored before a reload: the selection now, the batch when the
     /// fleet's chunk arrives (`restore_stored`), so a first visit carries no code to read one.
     pub fn new() -> Self {
-        let selection = tab_storage::read_raw(SELECTION_KEY)
-            .map(|ids| parse_ids(&ids))
-            .unwrap_or_default();
+        let selection = tab_storage::read_list(SELECTION_KEY).into_iter().collect();
         Self {
             selection: RwSignal::new(selection),
             batch: RwSignal::new(None),
@@ -106,10 +104,7 @@ impl Fleet {
         let Some(mut batch) = tab_storage::read::<Batch>(BATCH_KEY) else {
             return;
         };
-        let sent: Vec<usize> = tab_storage::read_raw(SENT_KEY)
-            .map(|list| list.split(',').filter_map(|i| i.parse().ok()).collect())
-            .unwrap_or_default();
-        batch.mark_sent(&sent);
+        batch.mark_sent(&tab_storage::read_list(SENT_KEY));
         let interrupted = batch.has_writes_left();
         if interrupted {
             batch.after_reload();
@@ -133,21 +128,15 @@ impl Fleet {
         });
     }
 
-    /// Changes the selection and keeps it with the tab (ids separated by commas).
+    /// Changes the selection and keeps it with the tab.
     pub fn change_selection(&self, change: impl FnOnce(&mut HashSet<u64>)) {
         self.selection.update(change);
-        let ids = self
-            .selection
-            .with_untracked(|s| s.iter().map(u64::to_string).collect::<Vec<_>>().join(","));
-        if ids.is_empty() {
-            tab_storage::remove(SELECTION_KEY);
-        } else {
-            tab_storage::write_raw(SELECTION_KEY, &ids);
-        }
+        self.selection
+            .with_untracked(|s| tab_storage::write_list(SELECTION_KEY, s.iter()));
     }
 
-    /// Changes the batch; `now`: store it before anything else happens (a write is about to
-    /// go out, and a reload must know it may have).
+    /// Changes the batch; `now`: store it at once (what the user just did: cancel, retry, a
+    /// check), else with the next store, at most every [`SAVE_AFTER_MS`].
     pub fn update_batch(&self, now: bool, change: impl FnOnce(&mut Batch)) {
         self.batch.try_update(|batch| {
             if let Some(batch) = batch {
@@ -175,29 +164,21 @@ impl Fleet {
     /// Notes, before its write goes out, that item `index` is being sent: a reload before the
     /// batch is next stored then looks for what it did instead of sending it again.
     pub fn note_sent(&self, index: usize) {
-        let list = self.sent.try_update_value(|sent| {
+        self.sent.try_update_value(|sent| {
             sent.push(index);
-            sent.iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join(",")
+            tab_storage::write_list(SENT_KEY, sent.iter());
         });
-        if let Some(list) = list {
-            tab_storage::write_raw(SENT_KEY, &list);
-        }
     }
 
     fn save_soon(&self) {
-        if self.save_due.try_get_value().unwrap_or(true) {
-            return;
-        }
-        self.save_due.set_value(true);
         let this = *self;
-        gloo_timers::callback::Timeout::new(SAVE_AFTER_MS, move || {
-            this.save_due.try_set_value(false);
-            this.save();
-        })
-        .forget();
+        tab_storage::write_soon(self.save_due, SAVE_AFTER_MS, move || this.save());
+    }
+
+    /// Whether the batch still has writes queued or out (tracked): a new batch waits.
+    pub fn has_writes_left(&self) -> bool {
+        self.batch
+            .with(|b| b.as_ref().is_some_and(Batch::has_writes_left))
     }
 
     pub fn counts(&self) -> Option<Counts> {
@@ -254,14 +235,6 @@ impl Default for Fleet {
 
 pub fn use_fleet() -> Fleet {
     expect_context::<Fleet>()
-}
-
-/// The stored selection: ids separated by commas (read by hand: a first visit carries no
-/// JSON code for it). Anything unreadable is left out.
-fn parse_ids(text: &str) -> HashSet<u64> {
-    text.split(',')
-        .filter_map(|id| id.trim().parse().ok())
-        .collect()
 }
 
 /// Leaving or reloading while writes are queued or out asks first (the browser's own words).
