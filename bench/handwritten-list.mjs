@@ -59,11 +59,13 @@ export async function handwrittenList({ token, skipOffscreen = false }) {
   const tbody = document.querySelector(".data-table tbody");
   const linkPrefix = tbody.querySelector("a").getAttribute("href").replace(/\d+$/, "");
   const slots = [...tbody.rows].map((row) => {
-    const cells = row.cells;
+    // The panel's rows start with the selection checkbox, then the server's columns.
+    const select = row.cells[0].querySelector("input[type=checkbox]");
+    const cells = [...row.cells].slice(1);
     const badge = cells[1].querySelector(".badge");
     const badgeText = [...badge.childNodes].find((n) => n.nodeType === Node.TEXT_NODE) ?? badge.appendChild(document.createTextNode(""));
     return {
-      row, badge, badgeText,
+      row, select, badge, badgeText,
       link: cells[0].querySelector("a"), host: cells[0].querySelector(".cell-sub"),
       location: cells[2], ip: cells[3], planName: cells[4].querySelector(".cell-main"),
       planResources: cells[4].querySelector(".cell-sub"), os: cells[5], snapshots: cells[6],
@@ -85,6 +87,10 @@ export async function handwrittenList({ token, skipOffscreen = false }) {
       slot.last.id = id;
     }
     write(slot, "name", slot.link, server.name);
+    if (slot.last.select !== server.name) {
+      slot.select.setAttribute("aria-label", `Select ${server.name}`);
+      slot.last.select = server.name;
+    }
     write(slot, "host", slot.host, server.hostname ?? "");
     if (slot.last.status !== server.status) {
       slot.badge.className = `badge badge--${tones[server.status] ?? "neutral"}`;
