@@ -240,8 +240,11 @@ test("a session against a flaky API: nothing lost, nothing sent twice, no unsafe
     clicks.restore++;
     trail.push("click: Restore");
     await box.getByRole("button", { name: "Restore" }).click();
-    await box.getByRole("button", { name: "Close" }).waitFor({ timeout: 120_000 });
+    // Close is offered as soon as the restore is sent (it can no longer be cancelled); the
+    // flow is over when the dialog states its outcome.
+    await box.getByRole("status").waitFor({ timeout: 120_000 });
     const started = await box.getByText("The restore has started.").isVisible();
+    if (!started) trail.push(`restore not started: ${(await box.getByRole("status").innerText())}`);
     await box.getByRole("button", { name: "Close" }).click();
     return started;
   }
@@ -276,7 +279,7 @@ test("a session against a flaky API: nothing lost, nothing sent twice, no unsafe
       await remove(safety.id);
     }
   }
-  assert.equal(restored, RESTORES, `${RESTORES} restores with a safety snapshot went through`);
+  assert.equal(restored, RESTORES, `${RESTORES} restores with a safety snapshot went through:\n${trail.join("\n")}`);
 
   // The API's record of what the panel sent: at most one write per click (a click after a lost
   // answer may only look), and each snapshot made once (checked round by round above).
