@@ -14,6 +14,8 @@ export PATH="$REPO_ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+export FIREFOX_PATH="${FIREFOX_PATH:-/usr/bin/firefox-esr}"
+export MINIBROWSER_PATH="${MINIBROWSER_PATH:-/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser}"
 export NGINX="${NGINX:-/usr/sbin/nginx}"
 
 step() { printf '\n==> %s\n' "$*"; }

@@ -82,7 +82,7 @@ lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [[ -f node_modules/.setup-lock-sum && "$(cat node_modules/.setup-lock-sum)" == "$lock_sum" ]]; then
   echo "setup: npm packages match package-lock.json"
 else
-  step "setup: npm ci (binaryen, esbuild, playwright-core, axe-core)"
+  step "setup: npm ci (binaryen, esbuild, playwright-core, puppeteer-core, axe-core)"
   npm ci --no-audit --no-fund
   echo "$lock_sum" > node_modules/.setup-lock-sum
 fi
@@ -92,6 +92,12 @@ if [[ "$scope" != "build" ]]; then
   # assets deploy/nginx.conf serves) for the deployment suite.
   missing=()
   [[ -x "$CHROMIUM_PATH" && -x "$CHROMEDRIVER" ]] || missing+=(chromium chromium-driver)
+  # The other engines of the core-flows suite: Firefox ESR (driven over WebDriver BiDi by
+  # puppeteer-core) and WebKitGTK (WebKitWebDriver and its MiniBrowser, which needs a display:
+  # Xvfb under xvfb-run).
+  [[ -x "$FIREFOX_PATH" ]] || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null 2>&1 && [[ -x "$MINIBROWSER_PATH" ]] || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb xauth)
   [[ -x "$NGINX" ]] || missing+=(nginx)
   dpkg -s libnginx-mod-http-brotli-static >/dev/null 2>&1 || missing+=(libnginx-mod-http-brotli-static)
   # A throw-away certificate for the mixed-content suite's https page.
@@ -99,7 +105,7 @@ if [[ "$scope" != "build" ]]; then
   # A Bengali font, so the Bengali e2e runs measure layout with real glyphs, not boxes.
   dpkg -s fonts-noto-core >/dev/null 2>&1 || fc-list :lang=bn 2>/dev/null | grep -q . || missing+=(fonts-noto-core)
   if [[ ${#missing[@]} -eq 0 ]]; then
-    echo "setup: chromium, chromedriver, nginx with brotli_static, openssl and a Bengali font present"
+    echo "setup: chromium, chromedriver, firefox-esr, webkit2gtk-driver, xvfb, nginx with brotli_static, openssl and a Bengali font present"
   else
     step "setup: installing Debian's ${missing[*]}"
     apt-get update

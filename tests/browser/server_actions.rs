@@ -2,7 +2,8 @@
 
 use crate::fake_fetch::{self, calls, get, routes};
 use crate::support::{
-    clean_up, click, document, mount, query, query_all, signed_in_session, text_of, tick, until,
+    clean_up, click, document, mount, query, query_all, signed_in_session, submit, text_of, tick,
+    until,
 };
 use leptos::prelude::*;
 use vps_panel::components::Notifier;
@@ -110,7 +111,7 @@ async fn the_name_field_explains_each_problem_and_an_invalid_name_is_never_sent(
             .unwrap_or_default()
     };
     assert_eq!(problem(), "", "the suggestion is valid");
-    let submit = query(&container, "[role=dialog] button[type=submit]").expect("submit");
+    let submit_button = query(&container, "[role=dialog] button[type=submit]").expect("submit");
 
     for (typed, reason) in [
         ("before update", "spaces cannot be used"),
@@ -121,10 +122,9 @@ async fn the_name_field_explains_each_problem_and_an_invalid_name_is_never_sent(
         type_into(&input, typed);
         until("the reason", || problem().contains(reason)).await;
         assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
-        assert!(is_disabled(&submit), "{typed:?} cannot be submitted");
+        assert!(is_disabled(&submit_button), "{typed:?} cannot be submitted");
         let form = query(&container, "[role=dialog] form").expect("form");
-        form.dispatch_event(&web_sys::Event::new("submit").expect("event"))
-            .expect("submitted");
+        submit(&form);
         tick().await;
     }
     assert_eq!(writes(), 0, "nothing invalid was sent");
@@ -134,7 +134,7 @@ async fn the_name_field_explains_each_problem_and_an_invalid_name_is_never_sent(
         input.get_attribute("aria-invalid").as_deref(),
         Some("false")
     );
-    assert!(!is_disabled(&submit));
+    assert!(!is_disabled(&submit_button));
     clean_up(&container);
     fake_fetch::restore_fetch();
 }

@@ -28,8 +28,7 @@ async fn a_network_failure_is_explained_and_retry_signs_in() {
         .dispatch_event(&web_sys::Event::new("input").expect("event"))
         .expect("dispatched");
     let form = query(&container, "form").expect("form");
-    form.dispatch_event(&web_sys::Event::new("submit").expect("event"))
-        .expect("submitted");
+    submit(&form);
     until("the explanation", || {
         text_of(&container).contains("Could not check the token")
     })

@@ -92,6 +92,16 @@ pub fn choose(select: &web_sys::Element, value: &str) {
     select.dispatch_event(&event).expect("dispatched");
 }
 
+/// Submits `form` as a user's Enter does: a trusted, cancelable `submit` event, which the panel
+/// handles in place. (A `submit` event made by script is not cancelable, and Firefox goes on to
+/// submit the form for it: the test page would be navigated away.)
+pub fn submit(form: &web_sys::Element) {
+    form.clone()
+        .unchecked_into::<web_sys::HtmlFormElement>()
+        .request_submit()
+        .expect("submitted");
+}
+
 pub fn click(element: &web_sys::Element) {
     element.clone().unchecked_into::<HtmlElement>().click();
 }

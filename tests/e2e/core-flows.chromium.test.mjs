@@ -1,0 +1,4 @@
+// The core flows (engines/core-flows.mjs) in chromium.
+import { coreFlows } from "./engines/core-flows.mjs";
+
+coreFlows("chromium");

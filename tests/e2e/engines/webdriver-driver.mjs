@@ -1,0 +1,119 @@
+// WebKitGTK, driven over classic WebDriver: Debian's WebKitWebDriver starts its MiniBrowser,
+// which needs a display, so both run under xvfb-run. puppeteer-core does not drive WebKitGTK,
+// and WebKitWebDriver speaks no WebDriver BiDi, so this is a small client of the W3C protocol.
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { watchProblems } from "./in-page.mjs";
+
+const MINIBROWSER = process.env.MINIBROWSER_PATH ?? "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+const BACKSPACE = "\uE003";
+
+/** Launches WebKitWebDriver on a free port; resolves to the engine's version, `newPage` and
+ *  `close`. Each page is a WebDriver session of its own: a new MiniBrowser, a new tab's state. */
+export async function launchWebKit() {
+  const port = await freePort();
+  // Its own process group, so that closing ends xvfb-run, Xvfb, the driver and the browsers.
+  const driver = spawn("xvfb-run", ["-a", "-s", "-screen 0 1600x1200x24", "WebKitWebDriver", `--port=${port}`],
+    { detached: true, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  driver.stderr.on("data", (chunk) => { stderr += chunk; });
+  const base = `http://127.0.0.1:${port}`;
+  await until(async () => (await fetch(`${base}/status`).then((r) => r.json()).catch(() => null))?.value?.ready,
+    () => `WebKitWebDriver did not start: ${stderr}`);
+  let version = "";
+  return {
+    get version() { return version; },
+    async newPage({ width, height }) {
+      const session = await command(base, "POST", "/session", {
+        capabilities: {
+          alwaysMatch: {
+            browserName: "MiniBrowser",
+            "webkitgtk:browserOptions": { binary: MINIBROWSER, args: ["--automation"] },
+          },
+        },
+      });
+      version = `WebKitGTK ${session.capabilities.browserVersion}`;
+      const at = (path) => `/session/${session.sessionId}${path}`;
+      const call = (method, path, body) => command(base, method, at(path), body);
+      await call("POST", "/window/rect", { width, height });
+      return pageDriver(call);
+    },
+    close: async () => {
+      try {
+        process.kill(-driver.pid, "SIGTERM");
+      } catch (error) {
+        if (error.code !== "ESRCH") throw error;
+      }
+    },
+  };
+}
+
+function pageDriver(call) {
+  const run = (fn, arg) => call("POST", "/execute/sync", { script: `return (${fn})(arguments[0]);`, args: [arg ?? null] });
+  return {
+    async navigate(url) {
+      await call("POST", "/url", { url });
+      // No script runs before the page's own here (classic WebDriver has no preload script):
+      // recording starts once the page has loaded, before any step of a flow.
+      await run(watchProblems);
+    },
+    url: () => call("GET", "/url"),
+    run,
+    async element(fn, arg) {
+      const found = await run(fn, arg);
+      return found?.[ELEMENT] ? found[ELEMENT] : null;
+    },
+    click: (element) => call("POST", `/element/${element}/click`, {}),
+    async type(element, text) {
+      // Select what the field holds, then type over it (or press Backspace), as a user does:
+      // WebDriver's Element Clear sends no input event in WebKitGTK, so the panel would not see it.
+      await call("POST", `/element/${element}/click`, {});
+      await call("POST", "/execute/sync", { script: "arguments[0].select();", args: [{ [ELEMENT]: element }] });
+      await call("POST", `/element/${element}/value`, { text: text || BACKSPACE });
+    },
+    async select(element, value) {
+      const option = await call("POST", "/execute/sync", {
+        script: "return [...arguments[0].options].find((o) => o.value === arguments[1]) ?? null;",
+        args: [{ [ELEMENT]: element }, value],
+      });
+      if (!option) throw new Error(`no option ${value}`);
+      await call("POST", `/element/${option[ELEMENT]}/click`, {});
+    },
+    async screenshot(path) {
+      writeFileSync(path, Buffer.from(await call("GET", "/screenshot"), "base64"));
+    },
+    engineProblems: () => [],
+    close: () => call("DELETE", ""),
+  };
+}
+
+async function command(base, method, path, body) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: body ? { "Content-Type": "application/json" } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const { value } = await response.json();
+  if (value?.error) throw new Error(`WebDriver ${method} ${path}: ${value.error}: ${value.message}`);
+  return value;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    }).on("error", reject);
+  });
+}
+
+async function until(check, failure, timeoutMs = 15_000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(failure());
+}
