@@ -19,9 +19,16 @@ soak_log="$(mktemp)"
 trap 'rm -f "$soak_log"' EXIT
 node --test tests/e2e/soak.test.mjs >"$soak_log" 2>&1 &
 soak=$!
+# The longest suites start first (node's runner starts files in the order given), so that no
+# long one is left running alone at the end; the rest follow in name order.
+longest_first=(fleet fleet-soak actions bengali live-status core-flows.webkit core-flows.firefox core-flows.chromium)
 others=()
+for name in "${longest_first[@]}"; do
+  others+=("tests/e2e/$name.test.mjs")
+done
 for suite in tests/e2e/*.test.mjs; do
-  [[ "$suite" == tests/e2e/soak.test.mjs ]] || others+=("$suite")
+  name="$(basename "$suite" .test.mjs)"
+  [[ "$name" == soak || " ${longest_first[*]} " == *" $name "* ]] || others+=("$suite")
 done
 others_status=0
 node --test --test-concurrency="${E2E_JOBS:-4}" "${others[@]}" || others_status=$?

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  activeElementId, api, axeViolations, dialog, expectProblems, HTTP_ERROR_LOGS, openServerPage, screenshot, snapshotRow, tabTo, useBrowser, writes,
+  activeElementId, api, axeViolations, dialog, expectProblems, HTTP_ERROR_LOGS, openServerPage, screenshot, setDelays, snapshotRow, tabTo, useBrowser, writes,
 } from "./harness.mjs";
 
 useBrowser();
@@ -141,6 +141,8 @@ test("restore is gated by the typed name; Cancel and Escape send nothing; succes
 });
 
 test("restore is disabled with its reason for a snapshot still in progress", async () => {
+  // In progress for as long as the test looks, however slowly the page opens.
+  await setDelays({ create_delay_ms: 60_000 });
   assert.equal((await api("snapshots/", { method: "POST", body: { server_id: 12345, name: "fresh" } })).status, 201);
   const page = await openServerPage("/servers/12345");
   const fresh = snapshotRow(page, "fresh");

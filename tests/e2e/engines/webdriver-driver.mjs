@@ -9,48 +9,68 @@ import { watchProblems } from "./in-page.mjs";
 const MINIBROWSER = process.env.MINIBROWSER_PATH ?? "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 const BACKSPACE = "\uE003";
+const COMMAND_TIMEOUT_MS = 60_000;
 
-/** Launches WebKitWebDriver on a free port; resolves to the engine's version, `newPage` and
- *  `close`. Each page is a WebDriver session of its own: a new MiniBrowser, a new tab's state. */
+/** Launches WebKitWebDriver on a free port and opens one session (one MiniBrowser) for the
+ *  suite; resolves to the engine's version, `newPage` and `close`. Each page is a new window of
+ *  its own (its own sessionStorage, as a new tab has; a window, not a tab, as a tab behind
+ *  another is hidden and the panel rightly stops polling in a hidden tab). Starting a
+ *  MiniBrowser per test was found to hang now and then when many browsers started at once. */
 export async function launchWebKit() {
   const port = await freePort();
-  // Its own process group, so that closing ends xvfb-run, Xvfb, the driver and the browsers.
+  // Its own process group, so that closing ends xvfb-run, Xvfb, the driver and the browser.
   const driver = spawn("xvfb-run", ["-a", "-s", "-screen 0 1600x1200x24", "WebKitWebDriver", `--port=${port}`],
     { detached: true, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
-  driver.stderr.on("data", (chunk) => { stderr += chunk; });
+  driver.stderr.on("data", (chunk) => { stderr = (stderr + chunk).slice(-4000); });
   const base = `http://127.0.0.1:${port}`;
-  await until(async () => (await fetch(`${base}/status`).then((r) => r.json()).catch(() => null))?.value?.ready,
-    () => `WebKitWebDriver did not start: ${stderr}`);
-  let version = "";
-  return {
-    get version() { return version; },
-    async newPage({ width, height }) {
-      const session = await command(base, "POST", "/session", {
-        capabilities: {
-          alwaysMatch: {
-            browserName: "MiniBrowser",
-            "webkitgtk:browserOptions": { binary: MINIBROWSER, args: ["--automation"] },
-          },
-        },
-      });
-      version = `WebKitGTK ${session.capabilities.browserVersion}`;
-      const at = (path) => `/session/${session.sessionId}${path}`;
-      const call = (method, path, body) => command(base, method, at(path), body);
-      await call("POST", "/window/rect", { width, height });
-      return pageDriver(call);
-    },
-    close: async () => {
-      try {
-        process.kill(-driver.pid, "SIGTERM");
-      } catch (error) {
-        if (error.code !== "ESRCH") throw error;
-      }
-    },
+  const stop = () => {
+    try {
+      process.kill(-driver.pid, "SIGTERM");
+    } catch (error) {
+      if (error.code !== "ESRCH") throw error;
+    }
   };
+  try {
+    await until(async () => (await fetch(`${base}/status`).then((r) => r.json()).catch(() => null))?.value?.ready,
+      () => `WebKitWebDriver did not start: ${stderr}`);
+    const session = await command(base, "POST", "/session", {
+      capabilities: {
+        alwaysMatch: {
+          browserName: "MiniBrowser",
+          "webkitgtk:browserOptions": { binary: MINIBROWSER, args: ["--automation"] },
+        },
+      },
+    });
+    const call = (method, path, body) => command(base, method, `/session/${session.sessionId}${path}`, body)
+      .catch((error) => { throw new Error(`${error.message}\nWebKitWebDriver said: ${stderr}`); });
+    // The session's first window stays open (blank), so that closing a test's never ends it.
+    const firstWindow = await call("GET", "/window");
+    return {
+      version: `WebKitGTK ${session.capabilities.browserVersion}`,
+      async newPage({ width, height }) {
+        const { handle } = await call("POST", "/window/new", { type: "window" });
+        await call("POST", "/window", { handle });
+        await call("POST", "/window/rect", { width, height });
+        return pageDriver(call, async () => {
+          // localStorage is the browser's, not the tab's: the next test starts without it.
+          await call("POST", "/execute/sync", { script: "localStorage.clear();", args: [] });
+          await call("DELETE", "/window");
+          await call("POST", "/window", { handle: firstWindow });
+        });
+      },
+      close: async () => {
+        await call("DELETE", "").catch(() => {});
+        stop();
+      },
+    };
+  } catch (error) {
+    stop();
+    throw error;
+  }
 }
 
-function pageDriver(call) {
+function pageDriver(call, close) {
   const run = (fn, arg) => call("POST", "/execute/sync", { script: `return (${fn})(arguments[0]);`, args: [arg ?? null] });
   return {
     async navigate(url) {
@@ -85,7 +105,7 @@ function pageDriver(call) {
       writeFileSync(path, Buffer.from(await call("GET", "/screenshot"), "base64"));
     },
     engineProblems: () => [],
-    close: () => call("DELETE", ""),
+    close,
   };
 }
 
@@ -94,6 +114,10 @@ async function command(base, method, path, body) {
     method,
     headers: body ? { "Content-Type": "application/json" } : {},
     body: body ? JSON.stringify(body) : undefined,
+    // No command of these flows takes long: one that hangs fails the test in time, with words.
+    signal: AbortSignal.timeout(COMMAND_TIMEOUT_MS),
+  }).catch((error) => {
+    throw new Error(`WebDriver ${method} ${path}: ${error.name === "TimeoutError" ? `no answer in ${COMMAND_TIMEOUT_MS} ms` : error.message}`);
   });
   const { value } = await response.json();
   if (value?.error) throw new Error(`WebDriver ${method} ${path}: ${value.error}: ${value.message}`);
