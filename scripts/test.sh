@@ -42,7 +42,7 @@ timed "native and release-script unit tests (scripts/quick.sh)" scripts/quick.sh
 timed "wasm-bindgen-test in headless Chromium" scripts/wasm-test.sh
 timed "release build (started after fmt, beside the steps above)" release_build
 timed "bundle size" node scripts/size-report.mjs dist
-timed "end-to-end in Chromium against the simulator" scripts/e2e.sh
+timed "end-to-end against the simulator (the core flows in Chromium, Firefox and WebKit)" scripts/e2e.sh
 
 echo
 echo "test.sh: all $passed steps passed in $((SECONDS - started)) s"

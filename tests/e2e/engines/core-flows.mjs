@@ -63,7 +63,8 @@ export function coreFlows(engineName) {
     await signIn();
     await page.waitForPath(/^\/servers/);
     await page.waitForText("6 of 6 servers shown");
-    await page.screenshot(`engine-${engineName}-servers`);
+    await page.waitForText("5 of 5"); // db-primary's quota: the list is complete
+    await page.screenshot(`engine-${engineName}-servers`, { toDocs: true });
     await page.fill("Search", "web");
     await page.waitForText("1 of 6 servers shown");
     assert.ok(await page.has("link", "web-server-01"));

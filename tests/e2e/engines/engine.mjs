@@ -2,7 +2,7 @@
 // named control, type into a labelled field, choose an option, wait for text), over puppeteer
 // (Chromium, Firefox) or WebDriver (WebKitGTK). Controls are found in the page by the name a
 // user sees (in-page.mjs), then clicked and typed into through the engine's own input events.
-import { mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT, url } from "../harness.mjs";
 import { findControl, showsText, takeProblems } from "./in-page.mjs";
@@ -102,9 +102,12 @@ export class EnginePage {
     return this.waitUntil(async () => pattern.test(await this.path()), `the address did not become ${pattern}`, timeout);
   }
 
-  async screenshot(name) {
+  /** A screenshot in tests/e2e/artifacts/, and with `toDocs` in docs/ too, for the README. */
+  async screenshot(name, { toDocs = false } = {}) {
     mkdirSync(ARTIFACTS, { recursive: true });
-    await this.driver.screenshot(join(ARTIFACTS, `${name}.png`));
+    const path = join(ARTIFACTS, `${name}.png`);
+    await this.driver.screenshot(path);
+    if (toDocs) copyFileSync(path, join(REPO_ROOT, "docs", `${name}.png`));
   }
 
   /** Console errors, uncaught errors and CSP violations beyond those the flow expected. */

@@ -66,7 +66,8 @@ function pageDriver(page, context, engineProblems) {
       else await page.keyboard.press("Backspace");
     },
     select: (element, value) => element.select(value),
-    screenshot: (path) => page.screenshot({ path, fullPage: true }),
+    // The viewport, as WebKitWebDriver's screenshots are: the engines' pictures compare.
+    screenshot: (path) => page.screenshot({ path }),
     engineProblems: () => engineProblems.splice(0),
     close: () => context.close(),
   };

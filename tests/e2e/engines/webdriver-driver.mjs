@@ -102,6 +102,12 @@ function pageDriver(call, close) {
       await call("POST", `/element/${option[ELEMENT]}/click`, {});
     },
     async screenshot(path) {
+      // WebKitGTK's screenshot is its last painted frame, which may lag the DOM by more than a
+      // second under Xvfb's software rendering: wait until two frames have been painted since.
+      await call("POST", "/execute/async", {
+        script: "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done)));",
+        args: [],
+      });
       writeFileSync(path, Buffer.from(await call("GET", "/screenshot"), "base64"));
     },
     engineProblems: () => [],
