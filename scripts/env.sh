@@ -7,6 +7,8 @@ TRUNK_VERSION="0.21.14"
 WASM_SPLIT_VERSION="0.2.4"
 WASM_BINDGEN_VERSION="$(grep -oE '^wasm-bindgen = "=[0-9.]+"' "$REPO_ROOT/Cargo.toml" | grep -oE '[0-9]+\.[0-9]+\.[0-9]+')"
 WASM_TARGET="wasm32-unknown-unknown"
+# Runs the component tests in Firefox (wasm-bindgen-test-runner drives it through geckodriver).
+GECKODRIVER_VERSION="0.37.1"
 
 # binaryen's wasm-opt from npm comes first: Debian's older one produces a broken bundle.
 export PATH="$REPO_ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"

@@ -3,6 +3,8 @@
 # Everything comes from the package registries (crates.io, Debian, npm); nothing else is fetched.
 #   scripts/setup.sh         everything (build + browser tests)
 #   scripts/setup.sh build   only what building the panel and running the simulator need
+#   scripts/setup.sh geckodriver   only geckodriver (the component tests in Firefox; test.sh
+#                            compiles it beside the end-to-end step)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
@@ -34,6 +36,18 @@ install_in_background() { # name, tool_install arguments...
 have_version() { # command, expected text in its --version output
   command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -qF "$2"
 }
+
+if [[ "$scope" == geckodriver ]]; then
+  if have_version geckodriver "geckodriver $GECKODRIVER_VERSION"; then
+    echo "setup: geckodriver $GECKODRIVER_VERSION present"
+  else
+    # It only relays WebDriver commands to Firefox: compiled unoptimised it serves the tests as
+    # well, and compiles in half the CPU time.
+    step "setup: installing geckodriver $GECKODRIVER_VERSION"
+    TOOL_OPT_LEVEL=0 tool_install --locked "geckodriver@$GECKODRIVER_VERSION"
+  fi
+  exit 0
+fi
 
 if rustup target list --installed | grep -qx "$WASM_TARGET"; then
   echo "setup: $WASM_TARGET target present"
