@@ -25,12 +25,25 @@ timed "cargo fmt --check" cargo fmt --all -- --check
 release_log="$(mktemp)"
 scripts/build-release.sh >"$release_log" 2>&1 &
 release=$!
-trap 'kill "$release" 2>/dev/null || true; rm -f "$release_log"' EXIT
+# The component tests run in Firefox too, at the end, through geckodriver. When it is missing it
+# is compiled from now on at the lowest priority: it takes the cores only when the steps below
+# leave them idle (linking, waiting on browsers and the simulator's timers).
+geckodriver_log="$(mktemp)"
+nice -n 19 scripts/setup.sh geckodriver >"$geckodriver_log" 2>&1 &
+geckodriver=$!
+trap 'kill "$release" "$geckodriver" 2>/dev/null || true; rm -f "$release_log" "$geckodriver_log"' EXIT
 release_build() {
   local status=0
   wait "$release" || status=$?
   cat "$release_log"
   return "$status"
+}
+wasm_test_in_firefox() {
+  local status=0
+  wait "$geckodriver" || status=$?
+  cat "$geckodriver_log"
+  ((status == 0)) || return "$status"
+  GECKODRIVER="$(command -v geckodriver)" scripts/wasm-test.sh
 }
 timed "clippy, native crates" \
   cargo clippy --quiet -p vps-devapi -p vps-panel -p vps-calendar --all-targets -- -D warnings
@@ -42,23 +55,8 @@ timed "native and release-script unit tests (scripts/quick.sh)" scripts/quick.sh
 timed "wasm-bindgen-test in headless Chromium" scripts/wasm-test.sh
 timed "release build (started after fmt, beside the steps above)" release_build
 timed "bundle size" node scripts/size-report.mjs dist
-
-# The component tests run in Firefox too, through geckodriver. When it is missing it is compiled
-# beside the end-to-end step, at the lowest priority: that step mostly waits on the simulator's
-# timers and the browsers, so the compile costs it little wall time.
-geckodriver_log="$(mktemp)"
-nice -n 19 scripts/setup.sh geckodriver >"$geckodriver_log" 2>&1 &
-geckodriver=$!
-trap 'kill "$release" "$geckodriver" 2>/dev/null || true; rm -f "$release_log" "$geckodriver_log"' EXIT
-wasm_test_in_firefox() {
-  local status=0
-  wait "$geckodriver" || status=$?
-  cat "$geckodriver_log"
-  ((status == 0)) || return "$status"
-  GECKODRIVER="$(command -v geckodriver)" scripts/wasm-test.sh
-}
 timed "end-to-end against the simulator (the core flows in Chromium, Firefox and WebKit)" scripts/e2e.sh
-timed "wasm-bindgen-test in headless Firefox (geckodriver compiled beside the step above)" wasm_test_in_firefox
+timed "wasm-bindgen-test in headless Firefox (geckodriver compiled beside the steps above)" wasm_test_in_firefox
 
 echo
 echo "test.sh: all $passed steps passed in $((SECONDS - started)) s"
