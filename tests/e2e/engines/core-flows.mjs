@@ -25,8 +25,10 @@ export function coreFlows(engineName) {
     await engine?.close();
   });
   afterEach(async () => {
+    if (!page) return; // the engine or the page did not start: the test has failed already
     const problems = await page.unexpectedProblems();
     await page.close();
+    page = undefined;
     assert.deepEqual(problems, [], `${engineName}: console errors, uncaught errors or CSP violations`);
   });
 

@@ -10,13 +10,25 @@ const MINIBROWSER = process.env.MINIBROWSER_PATH ?? "/usr/lib/x86_64-linux-gnu/w
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 const BACKSPACE = "\uE003";
 const COMMAND_TIMEOUT_MS = 60_000;
+// A MiniBrowser starts in about a second here; one that has not in 30 s will not.
+const SESSION_TIMEOUT_MS = 30_000;
 
 /** Launches WebKitWebDriver on a free port and opens one session (one MiniBrowser) for the
  *  suite; resolves to the engine's version, `newPage` and `close`. Each page is a new window of
  *  its own (its own sessionStorage, as a new tab has; a window, not a tab, as a tab behind
  *  another is hidden and the panel rightly stops polling in a hidden tab). Starting a
- *  MiniBrowser per test was found to hang now and then when many browsers started at once. */
+ *  MiniBrowser was found to hang now and then when many browsers started at once: a start that
+ *  gets no session in time is made once more, and says so. */
 export async function launchWebKit() {
+  try {
+    return await launchOnce();
+  } catch (error) {
+    console.error(`webkit: starting WebKitWebDriver and MiniBrowser again after: ${error.message}`);
+    return launchOnce();
+  }
+}
+
+async function launchOnce() {
   const port = await freePort();
   // Its own process group, so that closing ends xvfb-run, Xvfb, the driver and the browser.
   const driver = spawn("xvfb-run", ["-a", "-s", "-screen 0 1600x1200x24", "WebKitWebDriver", `--port=${port}`],
@@ -41,7 +53,7 @@ export async function launchWebKit() {
           "webkitgtk:browserOptions": { binary: MINIBROWSER, args: ["--automation"] },
         },
       },
-    });
+    }, SESSION_TIMEOUT_MS);
     const call = (method, path, body) => command(base, method, `/session/${session.sessionId}${path}`, body)
       .catch((error) => { throw new Error(`${error.message}\nWebKitWebDriver said: ${stderr}`); });
     // The session's first window stays open (blank), so that closing a test's never ends it.
@@ -115,15 +127,15 @@ function pageDriver(call, close) {
   };
 }
 
-async function command(base, method, path, body) {
+async function command(base, method, path, body, timeoutMs = COMMAND_TIMEOUT_MS) {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: body ? { "Content-Type": "application/json" } : {},
     body: body ? JSON.stringify(body) : undefined,
     // No command of these flows takes long: one that hangs fails the test in time, with words.
-    signal: AbortSignal.timeout(COMMAND_TIMEOUT_MS),
+    signal: AbortSignal.timeout(timeoutMs),
   }).catch((error) => {
-    throw new Error(`WebDriver ${method} ${path}: ${error.name === "TimeoutError" ? `no answer in ${COMMAND_TIMEOUT_MS} ms` : error.message}`);
+    throw new Error(`WebDriver ${method} ${path}: ${error.name === "TimeoutError" ? `no answer in ${timeoutMs} ms` : error.message}`);
   });
   const { value } = await response.json();
   if (value?.error) throw new Error(`WebDriver ${method} ${path}: ${value.error}: ${value.message}`);
