@@ -34,7 +34,10 @@ install_in_background() { # name, tool_install arguments...
 }
 
 have_version() { # command, expected text in its --version output
-  command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -qF "$2"
+  # Read whole before matching: `grep -q` stops at the first match, and a tool that prints more
+  # (geckodriver's licence) would fail the pipe on SIGPIPE.
+  local out
+  command -v "$1" >/dev/null 2>&1 && out="$("$1" --version 2>/dev/null)" && grep -qF "$2" <<<"$out"
 }
 
 if [[ "$scope" == geckodriver ]]; then
