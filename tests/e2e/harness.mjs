@@ -13,11 +13,13 @@ import { fileURLToPath } from "node:url";
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const ARTIFACTS = join(REPO_ROOT, "tests/e2e/artifacts");
 
-// Flags that keep Chromium off the network this machine does not have.
-const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+// Flags that keep Chromium off the network this machine does not have (the engine suites'
+// Chromium too).
+export const CHROMIUM_OFFLINE_ARGS = [
+  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
+const CHROMIUM_ARGS = ["--headless", ...CHROMIUM_OFFLINE_ARGS];
 
 // How a suite's simulator serves: the release dist/, lists paged 2 at a time so that every
 // suite crosses pages, and short create and restore times.

@@ -60,7 +60,7 @@ export class EnginePage {
     }
   }
 
-  /** The control (`role`: button, link, field, checkbox) named `name`, once it is shown. */
+  /** The control (`role`: button, link or field) named `name`, once it is shown. */
   control(role, name, { exact = true, inDialog = false, timeout } = {}) {
     return this.waitUntil(() => this.driver.element(findControl, { role, name, exact, inDialog }),
       `no ${role} named "${name}"${inDialog ? " in the dialog" : ""}`, timeout);
@@ -85,17 +85,13 @@ export class EnginePage {
   }
 
   /** What the field labelled `label` holds. */
-  async valueOf(label, options = {}) {
+  async fieldValue(label, options = {}) {
     return this.driver.run(findControl, { role: "field", name: label, exact: true, ...options, value: true });
   }
 
   waitForText(text, { inDialog = false, timeout } = {}) {
     return this.waitUntil(() => this.driver.run(showsText, { text, inDialog }),
       `"${text}" was not shown${inDialog ? " in the dialog" : ""}`, timeout);
-  }
-
-  async shows(text, options = {}) {
-    return this.driver.run(showsText, { text, ...options });
   }
 
   waitForPath(pattern, timeout) {

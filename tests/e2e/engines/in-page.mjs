@@ -22,7 +22,7 @@ export function findControl({ role, name, exact = true, inDialog = false, value 
     }
     return squash(el.textContent);
   };
-  const selector = { button: "button", link: "a[href]", field: "input, select, textarea", checkbox: "input[type=checkbox]" }[role];
+  const selector = { button: "button", link: "a[href]", field: "input, select, textarea" }[role];
   const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
   const found = [...root.querySelectorAll(selector)].find((el) => {
     if (!visible(el)) return false;

@@ -1,20 +1,15 @@
 // Chromium (over the DevTools protocol) and Firefox ESR (over WebDriver BiDi), both driven by
 // puppeteer-core and both Debian's builds: nothing downloads a browser.
 import puppeteer from "puppeteer-core";
+import { CHROMIUM_OFFLINE_ARGS } from "../harness.mjs";
 import { watchProblems } from "./in-page.mjs";
-
-// Flags that keep Chromium off the network this machine does not have (as in ../harness.mjs).
-const CHROMIUM_ARGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
 
 const LAUNCH = {
   chromium: () => ({
     browser: "chrome",
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: CHROMIUM_OFFLINE_ARGS,
   }),
   firefox: () => ({
     browser: "firefox",
@@ -60,8 +55,8 @@ function pageDriver(page, context, engineProblems) {
     click: (element) => element.click(),
     async type(element, text) {
       // Select what the field holds, so the typed text replaces it, as a user does.
-      await element.click({ count: 3 });
-      await element.evaluate((el) => el.select?.());
+      await element.click();
+      await element.evaluate((el) => el.select());
       if (text) await element.type(text);
       else await page.keyboard.press("Backspace");
     },

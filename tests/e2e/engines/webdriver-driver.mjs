@@ -3,7 +3,7 @@
 // and WebKitWebDriver speaks no WebDriver BiDi, so this is a small client of the W3C protocol.
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort, waitForHttp } from "../net.mjs";
 import { watchProblems } from "./in-page.mjs";
 
 const MINIBROWSER = process.env.MINIBROWSER_PATH ?? "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
@@ -44,8 +44,8 @@ async function launchOnce() {
     }
   };
   try {
-    await until(async () => (await fetch(`${base}/status`).then((r) => r.json()).catch(() => null))?.value?.ready,
-      () => `WebKitWebDriver did not start: ${stderr}`);
+    await waitForHttp(`${base}/status`, () => driver.exitCode !== null, 15_000)
+      .catch((error) => { throw new Error(`WebKitWebDriver did not start: ${error.message}\n${stderr}`); });
     const session = await command(base, "POST", "/session", {
       capabilities: {
         alwaysMatch: {
@@ -140,22 +140,4 @@ async function command(base, method, path, body, timeoutMs = COMMAND_TIMEOUT_MS)
   const { value } = await response.json();
   if (value?.error) throw new Error(`WebDriver ${method} ${path}: ${value.error}: ${value.message}`);
   return value;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    }).on("error", reject);
-  });
-}
-
-async function until(check, failure, timeoutMs = 15_000) {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(failure());
 }
