@@ -57,6 +57,7 @@ vps-devapi: a local simulator of the documented VPS.org API that also serves the
   --latency-ms MS           added to every API response (default 0)
   --error-rate R            share of API requests answered with a fault, 0..1 (default 0)
   --fault MODE              that fault: http-500 | http-429 | malformed-json | html-502 | drop
+                            | wrong-type (a whole list whose first id is text)
                             | mixed (500, 429, html-502 or drop at random)
                             | lost-502 | lost-drop (the request is carried out, then its
                             answer is lost: an HTML 502, or the connection drops)

@@ -25,6 +25,9 @@ pub enum FaultMode {
     Http429,
     /// `200` whose body is cut-off JSON.
     MalformedJson,
+    /// `200` with a whole JSON list whose first item has its id as text: an API that changed a
+    /// member's type.
+    WrongType,
     /// `502` with an HTML page, as a reverse proxy sends.
     #[serde(rename = "html-502")]
     Html502,
@@ -55,14 +58,15 @@ impl FaultMode {
             "http-500" => Ok(Self::Http500),
             "http-429" => Ok(Self::Http429),
             "malformed-json" => Ok(Self::MalformedJson),
+            "wrong-type" => Ok(Self::WrongType),
             "html-502" => Ok(Self::Html502),
             "drop" => Ok(Self::Drop),
             "mixed" => Ok(Self::Mixed),
             "lost-502" => Ok(Self::Lost502),
             "lost-drop" => Ok(Self::LostDrop),
             other => Err(format!(
-                "--fault must be http-500, http-429, malformed-json, html-502, drop, mixed, \
-                 lost-502 or lost-drop, not {other:?}"
+                "--fault must be http-500, http-429, malformed-json, wrong-type, html-502, drop, \
+                 mixed, lost-502 or lost-drop, not {other:?}"
             )),
         }
     }
@@ -258,6 +262,12 @@ fn fault_response(mode: FaultMode) -> Response {
             StatusCode::OK,
             [(header::CONTENT_TYPE, "application/json")],
             r#"{"count": 2, "results": [{"id": 801, "name": "#,
+        )
+            .into_response(),
+        FaultMode::WrongType => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/json")],
+            r#"{"count": 1, "next": null, "previous": null, "results": [{"id": "801", "name": "x"}]}"#,
         )
             .into_response(),
         FaultMode::Html502 => (

@@ -312,6 +312,23 @@ async fn malformed_json_fault_is_a_200_that_does_not_parse() {
 }
 
 #[tokio::test]
+async fn wrong_type_fault_is_a_whole_list_with_an_id_as_text() {
+    let app = vps_devapi::app(Args {
+        control: true,
+        token: TOKEN.into(),
+        ..Args::default()
+    });
+    let faults = json!({"error_rate": 1, "mode": "wrong-type", "count": 1});
+    let (status, _) = call(&app, "PUT", "/__devapi/faults", Some(faults)).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, body) = call(&app, "GET", "/api/v1/snapshots/", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["results"][0]["id"], "801", "{body}");
+    let (_, body) = call(&app, "GET", "/api/v1/snapshots/", None).await;
+    assert!(body["results"][0]["id"].is_u64(), "one fault only: {body}");
+}
+
+#[tokio::test]
 async fn mixed_faults_vary_and_leave_the_world_untouched() {
     let app = vps_devapi::app(Args {
         control: true,

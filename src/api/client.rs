@@ -1,5 +1,6 @@
 //! The HTTP client: every request to the API goes through [`ApiClient::send`].
 
+use super::decode::{decode, Answer};
 use super::error::{error_from_response, retry_after_seconds, ApiError};
 use super::models::{CreateSnapshot, CreatedSnapshot, Me, Page, RestoreStarted, Server, Snapshot};
 use super::paging::{checked_next, Listing, Progress, MAX_PAGES};
@@ -7,7 +8,6 @@ use super::reach::{diagnose, NoAnswer, Unreached};
 use super::url::{absolute, join_url};
 use gloo_net::http::{Request, RequestBuilder};
 use send_wrapper::SendWrapper;
-use serde::de::DeserializeOwned;
 use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
@@ -100,7 +100,7 @@ impl ApiClient {
     ) -> impl Future<Output = Result<CreatedSnapshot, ApiError>> {
         let body = Some(super::json::to_string(request));
         let sent = self.send(Method::Post, self.url("snapshots/"), &[], body);
-        async move { CreatedSnapshot::from_body(&sent.await?).map_err(ApiError::Decode) }
+        async move { decode(&sent.await?).await }
     }
 
     /// `POST /snapshots/{id}/restore/` (no body).
@@ -114,7 +114,7 @@ impl ApiClient {
             &[],
             None,
         );
-        async move { decode(&sent.await?) }
+        async move { decode(&sent.await?).await }
     }
 
     /// `DELETE /snapshots/{id}/`; the API answers 204 with no body.
@@ -128,28 +128,31 @@ impl ApiClient {
         async move { sent.await.map(|_| ()) }
     }
 
-    fn get_json<T: DeserializeOwned>(
+    fn get_json<T: Answer>(
         &self,
         path: &str,
         query: &[(&str, Option<String>)],
     ) -> impl Future<Output = Result<T, ApiError>> {
         let sent = self.send(Method::Get, self.url(path), query, None);
-        async move { decode(&sent.await?) }
+        async move { decode(&sent.await?).await }
     }
 
     /// Every page of a list: follows `next` while it stays under the API base (the token goes
     /// nowhere else), up to [`MAX_PAGES`]. A failure on any page fails the whole list: a
     /// partial list is never presented as complete.
-    fn list_all<T: DeserializeOwned + 'static>(
+    fn list_all<T: 'static>(
         &self,
         path: &str,
         query: &[(&str, Option<String>)],
         on_page: OnPage<T>,
-    ) -> impl Future<Output = Result<Listing<T>, ApiError>> {
+    ) -> impl Future<Output = Result<Listing<T>, ApiError>>
+    where
+        Page<T>: Answer,
+    {
         let first = self.send(Method::Get, self.url(path), query, None);
         let client = self.clone();
         async move {
-            let mut page: Page<T> = decode(&first.await?)?;
+            let mut page: Page<T> = decode(&first.await?).await?;
             let mut listing = Listing {
                 results: Vec::new(),
                 count: page.count,
@@ -174,7 +177,7 @@ impl ApiClient {
                     .iter()
                     .map(|(key, value)| (key.as_str(), Some(value.clone())))
                     .collect();
-                page = decode(&client.send(Method::Get, address, &query, None).await?)?;
+                page = decode(&client.send(Method::Get, address, &query, None).await?).await?;
             }
             Ok(listing)
         }
@@ -337,11 +340,6 @@ fn with_retry_after(error: ApiError, header: Option<&str>) -> ApiError {
         },
         (error, _) => error,
     }
-}
-
-/// Decodes a 2xx body, turning anything unreadable (HTML, truncated JSON) into `Decode`.
-fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
-    super::json::from_str(body).map_err(ApiError::Decode)
 }
 
 /// Owns the request's `AbortController`: aborts when the request's future is dropped

@@ -12,13 +12,25 @@ use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 use std::marker::PhantomData;
 
-/// Reads `text` as a `T`; when it cannot, the parser's or serde's reason, with the path to the
-/// bad value (`results[3].id: invalid type: string "801", expected a whole number`).
+/// Reads `text` as a `T`; when it cannot, the parser's or serde's reason.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     #[cfg(target_arch = "wasm32")]
     let Object(value) = {
-        let value = js_sys::JSON::parse(text)
-            .map_err(|error| String::from(js_sys::Error::from(error).message()))?;
+        let value = parse(text)?;
+        Object::<T>::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(reason)?
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let Object(value) = serde_json::from_str(text).map_err(|error| error.to_string())?;
+    Ok(value)
+}
+
+/// The same, with the path to the bad value in the reason
+/// (`results[3].id: invalid type: string "801", expected a whole number`). Its code is generated
+/// again for every model, so only a body that did not read is read this way (`decode.rs`).
+pub fn from_str_with_path<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    #[cfg(target_arch = "wasm32")]
+    let Object(value) = {
+        let value = parse(text)?;
         serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value))
             .map_err(with_path)?
     };
@@ -32,14 +44,30 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     Ok(value)
 }
 
+/// `JSON.parse`, with its reason when the text is not JSON.
+#[cfg(target_arch = "wasm32")]
+fn parse(text: &str) -> Result<wasm_bindgen::JsValue, String> {
+    js_sys::JSON::parse(text).map_err(|error| String::from(js_sys::Error::from(error).message()))
+}
+
 /// serde's reason, after the path to the value it is about unless that is the whole body.
 fn with_path<E: fmt::Display>(error: serde_path_to_error::Error<E>) -> String {
     let path = error.path().to_string();
-    let reason = error.into_inner();
+    let reason = reason(error.into_inner());
     if path == "." {
-        reason.to_string()
+        reason
     } else {
         format!("{path}: {reason}")
+    }
+}
+
+/// serde's reason as text. serde-wasm-bindgen's errors are JS `Error`s, which show themselves
+/// as "Error: …"; the reason is what follows.
+fn reason(error: impl fmt::Display) -> String {
+    let text = error.to_string();
+    match text.strip_prefix("Error: ") {
+        Some(reason) => reason.to_owned(),
+        None => text,
     }
 }
 

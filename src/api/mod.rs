@@ -2,6 +2,7 @@
 
 mod client;
 mod config;
+mod decode;
 mod error;
 mod json;
 pub mod models;

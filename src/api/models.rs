@@ -140,8 +140,8 @@ pub struct CreateSnapshot {
 
 /// `201` answer to a create: the new snapshot's members and a human `message`, side by side in
 /// one object. Read as a [`Snapshot`] and as a [`CreateMessage`] from the same text
-/// ([`CreatedSnapshot::from_body`]): `#[serde(flatten)]` would say it in one struct, but its
-/// buffering of every member costs more of the wasm than a second pass over a small body.
+/// (`decode.rs`): `#[serde(flatten)]` would say it in one struct, but its buffering of every
+/// member costs more of the wasm than a second pass over a small body.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CreatedSnapshot {
     pub snapshot: Snapshot,
@@ -150,18 +150,8 @@ pub struct CreatedSnapshot {
 
 /// The `message` member of a create's answer.
 #[derive(Deserialize)]
-struct CreateMessage {
-    message: Option<String>,
-}
-
-impl CreatedSnapshot {
-    /// Reads a create's answer; the reason when it is not a snapshot.
-    pub fn from_body(body: &str) -> Result<Self, String> {
-        Ok(CreatedSnapshot {
-            snapshot: super::json::from_str(body)?,
-            message: super::json::from_str::<CreateMessage>(body)?.message,
-        })
-    }
+pub(super) struct CreateMessage {
+    pub message: Option<String>,
 }
 
 /// `200` answer to a restore.

@@ -1,5 +1,6 @@
 //! Decoding the documented examples verbatim, hostile variants, and error-message extraction.
 
+use super::decode::{explain, Answer, Body};
 use super::error::{retry_after_seconds, wait_in_words};
 use super::json;
 use super::models::*;
@@ -32,7 +33,7 @@ fn the_documented_snapshot_list_decodes() {
 
 #[test]
 fn the_documented_create_answer_decodes_with_a_null_size_and_its_message() {
-    let created = CreatedSnapshot::from_body(SNAPSHOT_CREATED).expect("documented");
+    let created = <CreatedSnapshot as Answer>::read(SNAPSHOT_CREATED).expect("documented");
     assert_eq!(created.snapshot.status, SnapshotStatus::InProgress);
     assert_eq!(created.snapshot.size_mb, None);
     assert!(created
@@ -121,7 +122,7 @@ fn wrong_types_are_a_decode_error_not_a_panic() {
 
 #[test]
 fn a_decode_error_names_where_and_what() {
-    let error = |body: &str| json::from_str::<Page<Snapshot>>(body).expect_err(body);
+    let error = |body: &str| json::from_str_with_path::<Page<Snapshot>>(body).expect_err(body);
     let snapshot = r#"{"id": 1, "server": {"id": "2"}, "name": "s", "status": "completed", "created_at": "x"}"#;
     let wrong_id = error(&format!(r#"{{"results": [{snapshot}]}}"#));
     assert!(
@@ -135,6 +136,29 @@ fn a_decode_error_names_where_and_what() {
         .starts_with("results: invalid type: null, expected a sequence"));
     assert!(error("[]").starts_with("invalid type: sequence, expected an object"));
     assert!(error("<html>502</html>").starts_with("expected value at line 1 column 1"));
+}
+
+#[test]
+fn a_body_is_read_first_without_the_path_and_explained_with_it() {
+    let body = r#"{"results": [{"id": "801", "server": {"id": 2}, "name": "s", "status": "completed", "created_at": "x"}]}"#;
+    let plain = <Page<Snapshot> as Answer>::read(body).expect_err("an id as text");
+    assert!(plain.starts_with("invalid type: string \"801\""), "{plain}");
+    let explained = explain(Body::Snapshots, body).expect("the same body fails again");
+    assert!(
+        explained.starts_with("results[0].id: invalid type: string \"801\""),
+        "{explained}"
+    );
+    // Every kind reads its own model: a created snapshot's answer is two reads of one object.
+    assert_eq!(explain(Body::Created, SNAPSHOT_CREATED), None);
+    assert_eq!(explain(Body::Restore, RESTORE_STARTED), None);
+    assert_eq!(explain(Body::Servers, SERVERS_LIST), None);
+    assert_eq!(explain(Body::Me, ACCOUNT_ME), None);
+    assert_eq!(explain(Body::Snapshots, SNAPSHOTS_LIST), None);
+    let created = explain(
+        Body::Created,
+        r#"{"id": 9, "server": {"id": 2}, "name": "s", "status": "completed", "created_at": "x", "message": 5}"#,
+    );
+    assert!(created.is_some_and(|reason| reason.starts_with("message: invalid type: integer `5`")));
 }
 
 #[test]

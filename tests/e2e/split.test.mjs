@@ -1,8 +1,9 @@
-// The release wasm leaves one server's page and the all-snapshots page out of a first visit
-// (src/split_pages.rs): their code arrives as lazy-*.wasm chunks when the page is first opened.
+// The release wasm leaves one server's page, the all-snapshots page, the fleet's dialogs and
+// the Activity page out of a first visit (src/split_pages.rs), and the code that finds where a
+// body does not read (src/api/decode.rs): each arrives as lazy-*.wasm chunks when first needed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { browser, expectProblems, newPage, screenshot, signIn, url, useBrowser } from "./harness.mjs";
+import { browser, expectProblems, newPage, screenshot, setFaults, signIn, url, useBrowser } from "./harness.mjs";
 
 useBrowser();
 
@@ -114,5 +115,44 @@ test("leaving a page while its chunk is on the way, then opening it again, works
   assert.equal(requests, 1, "the chunk on the way was used, not fetched again");
   assert.equal(await page.getByRole("heading", { name: "build-runner" }).count(), 0, "the page left is not shown");
   assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("a body that does not read names where, with code fetched only then; without it, the reason alone", async () => {
+  const page = await newPage(browser);
+  const chunks = recordChunks(page);
+  let refused = 0;
+  await page.route(/\/lazy-split_decode_path-[0-9a-f]{16}\.wasm$/, (route) => {
+    refused++;
+    return refused === 1 ? route.abort("internetdisconnected") : route.continue();
+  });
+  await page.goto(url("/"));
+  await signIn(page);
+  await listComplete(page);
+  assert.deepEqual(chunks, [], "a body that reads needs no chunk");
+
+  // The API answers the next list with a server whose id is text; the code that finds the
+  // path does not arrive: serde's reason, without the path.
+  // (Only the filtered list: the lists' own refreshes go on meanwhile.)
+  await setFaults({ error_rate: 1, mode: "wrong-type", count: 1, path_contains: "status=stopped" });
+  await page.getByLabel("Status").selectOption("stopped");
+  const alert = page.getByRole("alert").filter({ hasText: "Could not load servers" });
+  await alert.waitFor();
+  const bare = await alert.innerText();
+  assert.match(bare, /invalid type: string "801", expected a whole number/);
+  assert.doesNotMatch(bare, /results\[0\]/);
+  assert.equal(refused, 1);
+
+  // Again, with the chunk arriving: the path to the bad value.
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await page.waitForFunction(() => document.querySelectorAll("tbody tr:not([hidden])").length === 1);
+  await setFaults({ error_rate: 1, mode: "wrong-type", count: 1, path_contains: "status=active" });
+  await page.getByLabel("Status").selectOption("active");
+  await alert.getByText('results[0].id: invalid type: string "801", expected a whole number').waitFor();
+  assert.deepEqual(chunks.filter((c) => c.startsWith("split_")), ["split_decode_path", "split_decode_path"]);
+  await screenshot(page, "error-wrong-type");
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await page.getByRole("link", { name: "web-server-01" }).waitFor();
+  expectProblems(page, [/Failed to fetch|ERR_INTERNET_DISCONNECTED/]);
   await page.context().close();
 });
