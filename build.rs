@@ -155,13 +155,20 @@ fn generate(tables: &[BTreeMap<String, Message>]) -> String {
         writeln!(out, "    pub const {name}: Key = Key({index});").unwrap();
     }
     out.push_str("}\n\n");
+    // Each language's messages as one text and where each ends: two bytes a message, where a
+    // table of `&str` would take eight (a pointer and a length) in the wasm.
     for (language, table) in LANGUAGES.iter().zip(tables) {
         let upper = language.to_uppercase();
-        writeln!(out, "pub(super) static {upper}: [&str; {}] = [", keys.len()).unwrap();
+        let mut text = String::new();
+        let mut ends = Vec::new();
         for key in &keys {
-            writeln!(out, "    {:?},", encode(&table[*key])).unwrap();
+            text.push_str(&encode(&table[*key]));
+            ends.push(u16::try_from(text.len()).expect("a language's text stays under 64 KB"));
         }
-        out.push_str("];\n\n");
+        writeln!(out, "pub(super) static {upper}: Messages = Messages {{").unwrap();
+        writeln!(out, "    text: {text:?},").unwrap();
+        writeln!(out, "    ends: &{ends:?},").unwrap();
+        out.push_str("};\n\n");
     }
     out
 }

@@ -20,13 +20,38 @@ pub struct Key(u16);
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
+/// One language's messages (generated): all their text, and where each message ends in it.
+struct Messages {
+    text: &'static str,
+    ends: &'static [u16],
+}
+
+impl Messages {
+    /// Message `index` (plural messages still encoded).
+    fn get(&self, index: usize) -> &'static str {
+        let start = match index.checked_sub(1) {
+            Some(before) => self.ends.get(before).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(index).copied().unwrap_or(start);
+        self.text
+            .get(usize::from(start)..usize::from(end))
+            .unwrap_or_default()
+    }
+
+    #[cfg(test)]
+    fn all(&self) -> impl Iterator<Item = &'static str> + '_ {
+        (0..self.ends.len()).map(|index| self.get(index))
+    }
+}
+
 /// The raw text of `key` in `language` (plural messages still encoded).
 fn raw(key: Key, language: Language) -> &'static str {
-    let table: &[&'static str] = match language {
+    let messages = match language {
         Language::English => &EN,
         Language::Bengali => &BN,
     };
-    table[usize::from(key.0)]
+    messages.get(usize::from(key.0))
 }
 
 /// The text of a message without placeholders, in the current language.
@@ -134,8 +159,8 @@ mod tests {
     #[test]
     fn every_message_has_text_in_both_languages() {
         // build.rs already refuses a missing key; this also catches an empty translation.
-        assert_eq!(EN.len(), BN.len());
-        for (index, (english, bengali)) in EN.iter().zip(BN.iter()).enumerate() {
+        assert_eq!(EN.ends.len(), BN.ends.len());
+        for (index, (english, bengali)) in EN.all().zip(BN.all()).enumerate() {
             assert!(
                 !english.trim().is_empty(),
                 "English message {index} is empty"
@@ -152,7 +177,7 @@ mod tests {
         // A key copied over untranslated would pass the build; Bengali script must appear in
         // every message that has words (a bare "{name}" or a symbol may stay as it is).
         let bengali_letter = |c: char| ('\u{0980}'..='\u{09FF}').contains(&c);
-        for (english, bengali) in EN.iter().zip(BN.iter()) {
+        for (english, bengali) in EN.all().zip(BN.all()) {
             let words: String = parts(english)
                 .into_iter()
                 .filter_map(|part| match part {
@@ -168,6 +193,35 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn each_message_is_cut_from_its_language_text_exactly() {
+        let english = |key| raw(key, Language::English);
+        // The first and the last message of the tables, and one in between.
+        assert_eq!(
+            english(Key::ACTIONS_ALREADY_DELETED),
+            "Snapshot {name} had already been deleted."
+        );
+        assert_eq!(english(Key::TIME_JUST_NOW), "just now");
+        assert_eq!(english(Key::SERVERS_LOAD_FAILED), "Could not load servers");
+        assert_eq!(
+            raw(Key::SERVERS_LOAD_FAILED, Language::Bengali),
+            json_text("locales/bn.json", "servers.load_failed")
+        );
+        assert_eq!(
+            EN.get(EN.ends.len()),
+            "",
+            "past the end: nothing, not a panic"
+        );
+    }
+
+    /// A plain message as its locale file has it.
+    fn json_text(file: &str, key: &str) -> String {
+        let path = format!("{}/{file}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(path).expect("the locale file");
+        let table: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        table[key].as_str().expect("a plain message").to_owned()
     }
 
     #[test]
