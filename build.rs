@@ -3,6 +3,10 @@
 //! English is the reference: every other language must have exactly its keys, each with the
 //! same `{placeholders}`. A missing, extra or mis-named one fails the build, so a half-translated
 //! panel never ships. Translators edit the JSON; this script is the only Rust they meet.
+//!
+//! In a release build (`--features split`) the text of a [`PARTS`] entry is left out of the
+//! tables and written to a file of its own per language, fetched with the chunk whose code uses
+//! it (`src/i18n/parts.rs`); scripts/finish-dist.mjs puts the files into dist/.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
@@ -12,6 +16,26 @@ use std::path::Path;
 const LANGUAGES: [&str; 2] = ["en", "bn"];
 /// CLDR plural categories a message may give forms for (`other` is required).
 const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+/// Text that comes with chunks: a part's name and the key prefixes that are its messages. Only
+/// code in a chunk that fetches the part may use them (src/split_pages.rs says which do).
+/// "pages": the text of one server's page, the fleet's dialogs and the Activity page.
+const PARTS: [(&str, &[&str]); 1] = [(
+    "pages",
+    &[
+        "actions.",
+        "activity.",
+        "create.",
+        "delete.",
+        "fleet.",
+        "make_room.",
+        "name.",
+        "refused.",
+        "restore.",
+        "server.",
+    ],
+)];
+/// Separates the messages in a part's file (no message holds it).
+const PART_SEPARATOR: char = '\u{0}';
 /// Marks a plural message in the tables: `\u{1}one\u{2}text\u{1}other\u{2}text`.
 const FORM: char = '\u{1}';
 const FORM_TEXT: char = '\u{2}';
@@ -57,8 +81,81 @@ fn main() {
     if !problems.is_empty() {
         panic!("the locales do not match:\n  {}", problems.join("\n  "));
     }
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("messages.rs");
-    std::fs::write(out, generate(&tables)).expect("OUT_DIR is writable");
+    println!("cargo:rerun-if-env-changed=CARGO_FEATURE_SPLIT");
+    let split = std::env::var_os("CARGO_FEATURE_SPLIT").is_some();
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let parts = if split {
+        write_parts(&tables, Path::new(&out_dir))
+    } else {
+        Vec::new()
+    };
+    std::fs::write(
+        Path::new(&out_dir).join("messages.rs"),
+        generate(&tables, &parts),
+    )
+    .expect("OUT_DIR is writable");
+}
+
+/// A part written to files: the indices of its keys and each language's file name.
+struct PartFiles {
+    keys: Vec<usize>,
+    files: Vec<String>,
+}
+
+/// The part `key` belongs to, if any.
+fn part_of(key: &str) -> Option<usize> {
+    PARTS
+        .iter()
+        .position(|(_, prefixes)| prefixes.iter().any(|prefix| key.starts_with(prefix)))
+}
+
+/// Writes each part's text, one file per language, to `lazy-text/` beside cargo's output for the
+/// profile (as scripts/split-link.sh writes the chunks to `wasm-split/`). Each file is named by
+/// a hash of its content, so a new release never meets an old file in a cache.
+fn write_parts(tables: &[BTreeMap<String, Message>], out_dir: &Path) -> Vec<PartFiles> {
+    // OUT_DIR is <profile>/build/<package>-<hash>/out.
+    let dir = out_dir.join("../../../lazy-text");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("the profile's directory is writable");
+    let keys: Vec<&String> = tables[0].keys().collect();
+    PARTS
+        .iter()
+        .enumerate()
+        .map(|(part, (name, _))| {
+            let indices: Vec<usize> = (0..keys.len())
+                .filter(|&index| part_of(keys[index]) == Some(part))
+                .collect();
+            let files = LANGUAGES
+                .iter()
+                .zip(tables)
+                .map(|(language, table)| {
+                    let text: Vec<String> = indices
+                        .iter()
+                        .map(|&index| encode(&table[keys[index]]))
+                        .collect();
+                    assert!(
+                        text.iter().all(|message| !message.contains(PART_SEPARATOR)),
+                        "a message of part {name} holds the separator"
+                    );
+                    let text = text.join(&PART_SEPARATOR.to_string());
+                    let file = format!("lazy-text-{name}-{language}-{:016x}.txt", fnv1a(&text));
+                    std::fs::write(dir.join(&file), &text).expect("lazy-text/ is writable");
+                    file
+                })
+                .collect();
+            PartFiles {
+                keys: indices,
+                files,
+            }
+        })
+        .collect()
+}
+
+/// FNV-1a, 64 bits: a file name that changes with the content (not a security measure).
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// A message: one text, or plural forms by CLDR category.
@@ -133,7 +230,7 @@ fn encode(message: &Message) -> String {
     }
 }
 
-fn generate(tables: &[BTreeMap<String, Message>]) -> String {
+fn generate(tables: &[BTreeMap<String, Message>], parts: &[PartFiles]) -> String {
     let keys: Vec<&String> = tables[0].keys().collect();
     let mut out =
         String::from("// Generated by build.rs from locales/*.json. Edit those, not this.\n\n");
@@ -142,33 +239,69 @@ fn generate(tables: &[BTreeMap<String, Message>]) -> String {
     writeln!(out, "const FORM_TEXT: char = {FORM_TEXT:?};\n").unwrap();
     out.push_str("impl Key {\n");
     for (index, key) in keys.iter().enumerate() {
-        let name: String = key
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_uppercase()
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        writeln!(out, "    pub const {name}: Key = Key({index});").unwrap();
+        writeln!(out, "    pub const {}: Key = Key({index});", constant(key)).unwrap();
     }
     out.push_str("}\n\n");
     // Each language's messages as one text and where each ends: two bytes a message, where a
-    // table of `&str` would take eight (a pointer and a length) in the wasm.
+    // table of `&str` would take eight (a pointer and a length) in the wasm. A message of a part
+    // written to files is left empty.
+    let in_files = |index: usize| parts.iter().any(|part| part.keys.contains(&index));
     for (language, table) in LANGUAGES.iter().zip(tables) {
         let upper = language.to_uppercase();
         let mut text = String::new();
         let mut ends = Vec::new();
-        for key in &keys {
-            text.push_str(&encode(&table[*key]));
+        for (index, key) in keys.iter().enumerate() {
+            if !in_files(index) {
+                text.push_str(&encode(&table[*key]));
+            }
             ends.push(u16::try_from(text.len()).expect("a language's text stays under 64 KB"));
         }
-        writeln!(out, "pub(super) static {upper}: Messages = Messages {{").unwrap();
+        writeln!(out, "static {upper}: Messages = Messages {{").unwrap();
         writeln!(out, "    text: {text:?},").unwrap();
         writeln!(out, "    ends: &{ends:?},").unwrap();
         out.push_str("};\n\n");
     }
+    // The parts: their keys and files (none unless the build is split).
+    writeln!(
+        out,
+        "/// Text that comes with a chunk (build.rs's `PARTS`)."
+    )
+    .unwrap();
+    writeln!(out, "#[derive(Clone, Copy, Debug, PartialEq, Eq)]").unwrap();
+    writeln!(out, "pub struct TextPart(usize);\n").unwrap();
+    out.push_str("impl TextPart {\n");
+    for (index, (name, _)) in PARTS.iter().enumerate() {
+        writeln!(
+            out,
+            "    pub const {}: TextPart = TextPart({index});",
+            constant(name)
+        )
+        .unwrap();
+    }
+    out.push_str("}\n\n");
+    writeln!(out, "const PART_SEPARATOR: char = {PART_SEPARATOR:?};").unwrap();
+    writeln!(out, "static PART_FILES: [PartFiles; {}] = [", parts.len()).unwrap();
+    for part in parts {
+        writeln!(
+            out,
+            "    PartFiles {{ keys: &{:?}, files: {:?} }},",
+            part.keys, part.files
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
     out
+}
+
+/// `servers.title` → `SERVERS_TITLE`.
+fn constant(key: &str) -> String {
+    key.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }

@@ -22,7 +22,7 @@ import { transformSync } from "esbuild";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { exportFunctionTable, shortenImports } from "./wasm-tidy.mjs";
-import { contentHash, isSplit, placeChunks } from "./split-chunks.mjs";
+import { contentHash, isSplit, placeChunks, placeTexts } from "./split-chunks.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const STEPS = ["minify", "short-imports", "download-passes"];
@@ -113,7 +113,7 @@ if (isSplit(tidy.wasm)) {
     const split = placeChunks({ dist, glueName, glue: tidy.glue, linked: join(profile, "vps-panel.wasm"),
       splitDir: join(profile, "wasm-split"), optimise: (input, output) => optimise(input, output, chunkPasses) });
     tidy.glue = split.glue;
-    lazyFiles = split.files;
+    lazyFiles = [...split.files, ...placeTexts({ dist, wasm: tidy.wasm, textDir: join(profile, "lazy-text") })];
   } catch (error) {
     fail(`split chunks: ${error.message}`);
   }
@@ -145,7 +145,7 @@ writeFileSync(indexPath, html);
 // precompressed (nginx brotli_static / gzip_static, Caddy's `precompressed`). Only the assets:
 // index.html and config.json are rewritten by configure-dist.sh at deploy time, and a stale
 // compressed copy of them would be served instead.
-const assets = readdirSync(dist).filter((name) => /\.(wasm|js|css|svg)$/.test(name));
+const assets = readdirSync(dist).filter((name) => /\.(wasm|js|css|svg|txt)$/.test(name));
 for (const name of assets) {
   const data = readFileSync(join(dist, name));
   writeFileSync(join(dist, `${name}.br`), brotliCompressSync(data, {

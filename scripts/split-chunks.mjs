@@ -7,7 +7,10 @@
 //    release never meets an old chunk in a cache; size-report.mjs counts lazy-* apart from a
 //    first visit;
 //  - the loader (part of every visit: the glue imports it) imports the glue by its real name, is
-//    minified and named by its hash (chunk-loader-HASH.js), and the glue imports it by that name.
+//    minified and named by its hash (chunk-loader-HASH.js), and the glue imports it by that name;
+//  - the text that comes with a chunk (build.rs writes it to lazy-text/ beside cargo's output,
+//    each file named by a hash of its content, and the wasm holds those names) is copied in:
+//    every file the wasm names, and none it does not.
 import { readFileSync, writeFileSync, readdirSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
@@ -68,4 +71,20 @@ export function placeChunks({ dist, glueName, glue, linked, splitDir, optimise }
   const imports = glue.match(loaderImport)?.length ?? 0;
   if (imports === 0) throw new Error(`the glue never imports ${LOADER_MODULE}`);
   return { glue: glue.replace(loaderImport, `from"./${loaderName}"`), files: [loaderName, ...placed] };
+}
+
+/** How the main wasm names a file of text that comes with a chunk (build.rs). */
+const TEXT_FILE = /lazy-text-[a-z_]+-[a-z]+-[0-9a-f]{16}\.txt/g;
+
+/**
+ * Copies the files of text the `wasm` names from `textDir` into `dist`; returns their names. A
+ * named file that is missing (text of another build) is refused.
+ */
+export function placeTexts({ dist, wasm, textDir }) {
+  const named = [...new Set(Buffer.from(wasm).toString("latin1").match(TEXT_FILE) ?? [])].sort();
+  for (const name of named) {
+    if (!existsSync(join(textDir, name))) throw new Error(`the wasm names ${name}, which ${textDir} does not hold: text of another build`);
+    writeFileSync(join(dist, name), readFileSync(join(textDir, name)));
+  }
+  return named;
 }

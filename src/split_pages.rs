@@ -1,18 +1,21 @@
 //! Pages that a first visit does not download. In a release build (`--features split`, linked
 //! by `scripts/split-link.sh`) each page below is cut out of the main wasm into a chunk of its
-//! own, fetched when the page is first opened; other builds call the page directly.
+//! own, fetched when the page is first opened, with the text only that page shows
+//! (`src/i18n/parts.rs`); other builds call the page directly.
 
 use crate::components::{ErrorPanel, Failure, Loading};
 use crate::features::activity::ActivityPage;
 use crate::features::servers::fleet::FleetDialogs;
 use crate::features::snapshots::{ServerPage, SnapshotsPage};
 use crate::i18n::Key;
+#[cfg(feature = "split")]
+use crate::i18n::{load_part, TextPart};
 use leptos::prelude::*;
 
 /// One server's page (its snapshots and every dialog): 39 KB of a first visit otherwise.
 pub fn server_page(id: Option<u64>) -> AnyView {
     #[cfg(feature = "split")]
-    return lazy_page(move || chunks::server_page(id));
+    return lazy_page(move || with_text(TextPart::PAGES, chunks::server_page(id)));
     #[cfg(not(feature = "split"))]
     view! { <ServerPage id/> }.into_any()
 }
@@ -20,25 +23,52 @@ pub fn server_page(id: Option<u64>) -> AnyView {
 /// The all-snapshots page.
 pub fn snapshots_page() -> AnyView {
     #[cfg(feature = "split")]
-    return lazy_page(chunks::snapshots_page);
+    return lazy_page(|| built(chunks::snapshots_page()));
     #[cfg(not(feature = "split"))]
     view! { <SnapshotsPage/> }.into_any()
 }
 
-/// The Activity page.
+/// The Activity page (its text comes with it).
 pub fn activity_page() -> AnyView {
     #[cfg(feature = "split")]
-    return lazy_page(chunks::activity_page);
+    return lazy_page(|| with_text(TextPart::PAGES, chunks::activity_page()));
     #[cfg(not(feature = "split"))]
     view! { <ActivityPage/> }.into_any()
 }
 
-/// The fleet's dialogs (the previews, the batch) and the queue that runs a batch.
+/// The fleet's dialogs (the previews, the batch) and the queue that runs a batch (their text
+/// comes with them).
 pub fn fleet_dialogs() -> AnyView {
     #[cfg(feature = "split")]
-    return lazy_page(chunks::fleet_dialogs);
+    return lazy_page(|| with_text(TextPart::PAGES, chunks::fleet_dialogs()));
     #[cfg(not(feature = "split"))]
     view! { <FleetDialogs/> }.into_any()
+}
+
+/// What a chunk gives: the page, built when called. Built after the chunk has arrived, so
+/// that text fetched beside the chunk is here before the page first reads it.
+#[cfg(feature = "split")]
+type Build = Box<dyn FnOnce() -> AnyView>;
+
+/// A page from its chunk.
+#[cfg(feature = "split")]
+async fn built<E>(
+    page: impl std::future::Future<Output = Result<Build, E>>,
+) -> Result<AnyView, ()> {
+    page.await.map(|build| build()).map_err(|_| ())
+}
+
+/// A page from its chunk and the text it shows, fetched side by side (the text's requests go
+/// out first); built once both are here.
+#[cfg(feature = "split")]
+async fn with_text<E>(
+    part: TextPart,
+    page: impl std::future::Future<Output = Result<Build, E>>,
+) -> Result<AnyView, ()> {
+    let text = load_part(part);
+    let build = page.await.map_err(|_| ())?;
+    text.await?;
+    Ok(build())
 }
 
 #[cfg(feature = "split")]
@@ -47,24 +77,24 @@ mod chunks {
     use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
     #[wasm_split(server_page, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub fn server_page(id: Option<u64>) -> Result<AnyView, SplitLoaderError> {
-        Ok(view! { <ServerPage id/> }.into_any())
+    pub fn server_page(id: Option<u64>) -> Result<Build, SplitLoaderError> {
+        Ok(Box::new(move || view! { <ServerPage id/> }.into_any()))
     }
 
     #[wasm_split(snapshots_page, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub fn snapshots_page() -> Result<AnyView, SplitLoaderError> {
-        Ok(view! { <SnapshotsPage/> }.into_any())
+    pub fn snapshots_page() -> Result<Build, SplitLoaderError> {
+        Ok(Box::new(move || view! { <SnapshotsPage/> }.into_any()))
     }
 
     // The Activity page comes with the fleet's code: one chunk, fewer shared ones between them.
     #[wasm_split(fleet, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub fn activity_page() -> Result<AnyView, SplitLoaderError> {
-        Ok(view! { <ActivityPage/> }.into_any())
+    pub fn activity_page() -> Result<Build, SplitLoaderError> {
+        Ok(Box::new(move || view! { <ActivityPage/> }.into_any()))
     }
 
     #[wasm_split(fleet, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub fn fleet_dialogs() -> Result<AnyView, SplitLoaderError> {
-        Ok(view! { <FleetDialogs/> }.into_any())
+    pub fn fleet_dialogs() -> Result<Build, SplitLoaderError> {
+        Ok(Box::new(move || view! { <FleetDialogs/> }.into_any()))
     }
 }
 

@@ -9,9 +9,12 @@
 
 pub mod intl;
 mod language;
+mod parts;
 
 pub use language::{choose_language, language, set_language, Language, LANGUAGE_KEY};
 use leptos::prelude::*;
+pub use parts::load_part;
+use parts::PartFiles;
 
 /// One message of the locale files; the constants are generated from `locales/en.json`
 /// (`"servers.title"` is `Key::SERVERS_TITLE`).
@@ -45,13 +48,18 @@ impl Messages {
     }
 }
 
-/// The raw text of `key` in `language` (plural messages still encoded).
+/// The raw text of `key` in `language` (plural messages still encoded): from the tables, or
+/// from the part it came with (empty until that part has arrived).
 fn raw(key: Key, language: Language) -> &'static str {
-    let messages = match language {
-        Language::English => &EN,
-        Language::Bengali => &BN,
+    let (messages, table) = match language {
+        Language::English => (&EN, 0),
+        Language::Bengali => (&BN, 1),
     };
-    messages.get(usize::from(key.0))
+    let index = usize::from(key.0);
+    match messages.get(index) {
+        "" => parts::fetched(table, index).unwrap_or_else(|| parts::not_here(index)),
+        message => message,
+    }
 }
 
 /// The text of a message without placeholders, in the current language.

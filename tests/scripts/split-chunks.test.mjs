@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { contentHash, isSplit, LOADER_MODULE, placeChunks } from "../../scripts/split-chunks.mjs";
+import { contentHash, isSplit, LOADER_MODULE, placeChunks, placeTexts } from "../../scripts/split-chunks.mjs";
 import { GLUE, moduleWith, tempDir } from "./support.mjs";
 
 const GLUE_NAME = "vps-panel-0123456789abcdef.js";
@@ -63,4 +63,22 @@ test("a loader that never fetches a chunk, or imports the glue twice, is refused
 test("a wasm is split when it imports the chunk loader", () => {
   assert.equal(isSplit(moduleWith([[LOADER_MODULE, "load_page", [0x00, 0x00]]])), true);
   assert.equal(isSplit(moduleWith([[GLUE, "__wbg_alert_0123456789abcdef", [0x00, 0x00]]])), false);
+});
+
+test("the text files the wasm names are copied, no other; a named file that is missing is refused", () => {
+  const root = tempDir();
+  const dist = join(root, "dist");
+  const textDir = join(root, "lazy-text");
+  mkdirSync(dist);
+  mkdirSync(textDir);
+  const named = "lazy-text-fleet-en-0123456789abcdef.txt";
+  const stale = "lazy-text-fleet-en-fedcba9876543210.txt";
+  writeFileSync(join(textDir, named), "Batch\u0000Activity");
+  writeFileSync(join(textDir, stale), "old");
+  const wasm = Buffer.concat([Buffer.from([0, 0x61, 0x73, 0x6d]), Buffer.from(`..${named}..${named}..`)]);
+  assert.deepEqual(placeTexts({ dist, wasm, textDir }), [named]);
+  assert.deepEqual(readdirSync(dist), [named]);
+  assert.equal(readFileSync(join(dist, named), "utf8"), "Batch\u0000Activity");
+  const other = Buffer.from("lazy-text-fleet-bn-00000000000000ff.txt");
+  assert.throws(() => placeTexts({ dist, wasm: other, textDir }), /does not hold: text of another build/);
 });

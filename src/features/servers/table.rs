@@ -60,7 +60,7 @@ pub fn ServersTable(
             <table class="data-table data-table--sortable">
                 <caption class="visually-hidden">{tr(Key::SERVERS_TITLE)}</caption>
                 <thead><tr>
-                    <th scope="col" class="cell-select"><span class="visually-hidden">{tr(Key::FLEET_SELECT_COLUMN)}</span></th>
+                    <th scope="col" class="cell-select"><span class="visually-hidden">{tr(Key::SELECTION_SELECT_COLUMN)}</span></th>
                     {headers}
                 </tr></thead>
                 <tbody>
@@ -113,7 +113,7 @@ fn ServerRow(
         let name = server
             .with(|s| s.as_ref().map(|s| s.name.clone()))
             .unwrap_or_default();
-        tf(Key::FLEET_SELECT_ROW, &[("server", &name)])
+        tf(Key::SELECTION_SELECT_ROW, &[("server", &name)])
     };
     let snapshots_used = move || {
         let id = id.get()?;
@@ -121,7 +121,7 @@ fn ServerRow(
     };
     view! {
         <tr hidden=move || id.with(Option::is_none) data-server-id=move || id.get().map(|id| id.to_string())>
-            <td class="cell-select" data-label=text(Key::FLEET_SELECT_COLUMN)>
+            <td class="cell-select" data-label=text(Key::SELECTION_SELECT_COLUMN)>
                 <input
                     type="checkbox"
                     class="select-box"

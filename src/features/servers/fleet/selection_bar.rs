@@ -24,20 +24,20 @@ pub fn SelectionBar(
     };
     let open = move |which| fleet.dialog.set(Some(which));
     view! {
-        <div class="selection-bar" role="group" aria-label=text(Key::FLEET_TOOLBAR_LABEL)>
-            <span class="selection-bar__count" aria-live="polite">{move || tn(Key::FLEET_SELECTED, selected() as u64, &[])}</span>
+        <div class="selection-bar" role="group" aria-label=text(Key::SELECTION_TOOLBAR_LABEL)>
+            <span class="selection-bar__count" aria-live="polite">{move || tn(Key::SELECTION_SELECTED, selected() as u64, &[])}</span>
             <button type="button" class="button button--small" disabled=all_selected on:click=select_all>
-                {move || tn(Key::FLEET_SELECT_ALL, matching.with(Vec::len) as u64, &[])}
+                {move || tn(Key::SELECTION_SELECT_ALL, matching.with(Vec::len) as u64, &[])}
             </button>
             <button type="button" class="button button--small button--ghost" disabled=move || selected() == 0 on:click=move |_| fleet.change_selection(|s| s.clear())>
-                {tr(Key::FLEET_CLEAR)}
+                {tr(Key::SELECTION_CLEAR)}
             </button>
             <span class="selection-bar__actions">
                 <button type="button" class="button button--small button--primary" disabled=move || selected() == 0 on:click=move |_| open(FleetDialog::Snapshot)>
-                    {tr(Key::FLEET_SNAPSHOT_SELECTED)}
+                    {tr(Key::SELECTION_SNAPSHOT_SELECTED)}
                 </button>
                 <button type="button" class="button button--small" disabled=move || selected() == 0 on:click=move |_| open(FleetDialog::Prune)>
-                    {tr(Key::FLEET_PRUNE_SELECTED)}
+                    {tr(Key::SELECTION_PRUNE_SELECTED)}
                 </button>
             </span>
         </div>
