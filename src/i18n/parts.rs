@@ -81,14 +81,16 @@ pub fn load_part(part: TextPart) -> impl std::future::Future<Output = Result<(),
     }
 }
 
-/// A request for `file`, relative to the document's base (as `config.json` is), sent now.
-fn request(file: &str) -> Option<js_sys::Promise> {
-    Some(web_sys::window()?.fetch_with_str(file))
+/// A request for `file`, relative to the document's base (as `config.json` is), sent now. Its
+/// outcome is listened for at once: a failure met before it is awaited is not an unhandled
+/// rejection.
+fn request(file: &str) -> Option<JsFuture> {
+    Some(JsFuture::from(web_sys::window()?.fetch_with_str(file)))
 }
 
 /// The text of a 2xx answer to `request`.
-async fn text_of(request: Option<js_sys::Promise>) -> Option<String> {
-    let response: web_sys::Response = JsFuture::from(request?).await.ok()?.dyn_into().ok()?;
+async fn text_of(request: Option<JsFuture>) -> Option<String> {
+    let response: web_sys::Response = request?.await.ok()?.dyn_into().ok()?;
     if !response.ok() {
         return None;
     }

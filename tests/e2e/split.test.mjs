@@ -156,3 +156,69 @@ test("a body that does not read names where, with code fetched only then; withou
   expectProblems(page, [/Failed to fetch|ERR_INTERNET_DISCONNECTED/]);
   await page.context().close();
 });
+
+/** The text files (`pages-en`, `pages-bn`) `page` has requested so far. */
+function recordTexts(page) {
+  const texts = [];
+  page.on("request", (request) => {
+    const file = new URL(request.url()).pathname.split("/").pop();
+    const text = /^lazy-text-(.+)-[0-9a-f]{16}\.txt$/.exec(file);
+    if (text) texts.push(text[1]);
+  });
+  return texts;
+}
+
+test("a page's text comes beside its chunk, once, in both languages; a first visit fetches none", async () => {
+  const page = await newPage(browser);
+  const texts = recordTexts(page);
+  await page.goto(url("/"));
+  await signIn(page);
+  await listComplete(page);
+  assert.deepEqual(texts, [], "the servers list's text is in the main wasm");
+
+  await page.getByRole("link", { name: "build-runner" }).click();
+  await page.getByRole("heading", { name: "build-runner" }).waitFor();
+  await page.getByRole("button", { name: "Create snapshot" }).waitFor();
+  assert.deepEqual(texts.sort(), ["pages-bn", "pages-en"]);
+  // The fleet's dialogs share the text: nothing fetched again, in either language.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Servers" }).click();
+  await listComplete(page);
+  await page.getByRole("checkbox", { name: "Select web-server-01" }).check();
+  await page.getByRole("button", { name: "Snapshot selected…" }).click();
+  await page.getByRole("dialog").getByLabel("Name template").waitFor();
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await page.getByLabel("Language / ভাষা").selectOption("bn");
+  await page.getByRole("navigation", { name: "প্রধান মেনু" }).getByRole("link", { name: "কার্যকলাপ" }).click();
+  await page.getByRole("heading", { name: "কার্যকলাপ", level: 1 }).waitFor();
+  assert.equal(texts.length, 2, `${texts}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("a page whose text does not arrive, or is a host's index page, says so, and Retry opens it", async () => {
+  const page = await newPage(browser);
+  let asked = 0;
+  await page.route(/\/lazy-text-pages-en-[0-9a-f]{16}\.txt$/, (route) => {
+    asked++;
+    if (asked === 1) return route.abort("internetdisconnected");
+    // A static host that answers every unknown path with the app's index page.
+    if (asked === 2) return route.fulfill({ status: 200, contentType: "text/html", body: "<!DOCTYPE html><html><body>panel</body></html>" });
+    return route.continue();
+  });
+  await page.goto(url("/"));
+  await signIn(page);
+  await listComplete(page);
+  await page.getByRole("link", { name: "build-runner" }).click();
+  const alert = page.getByRole("alert");
+  await alert.getByText("Could not load this page").waitFor();
+  await alert.getByRole("button", { name: "Retry" }).click();
+  for (let waited = 0; asked < 2 && waited < 5000; waited += 20) await page.waitForTimeout(20);
+  await page.getByRole("alert").getByRole("button", { name: "Retry" }).waitFor();
+  assert.equal(await page.getByRole("heading", { name: "build-runner" }).count(), 0, "no page without its text");
+  await page.getByRole("alert").getByRole("button", { name: "Retry" }).click();
+  await page.getByRole("button", { name: "Create snapshot" }).waitFor();
+  await page.getByText(/of 5 snapshots used/).waitFor();
+  assert.equal(asked, 3);
+  expectProblems(page, [/ERR_INTERNET_DISCONNECTED/]);
+  await page.context().close();
+});
