@@ -1,8 +1,8 @@
 // Prints raw, gzip and brotli sizes of everything a first visit downloads from the release
 // dist/ (index.html, config.json, the loader, wasm, JS glue, CSS, icon) and fails over the
 // brotli budget. 404.html is left out: it is index.html again, served only for deep links.
-// The lazy-*.wasm chunks (scripts/split-chunks.mjs) are listed apart: a page's chunk is fetched
-// when that page is first opened, not on a first visit.
+// The lazy-* files (scripts/split-chunks.mjs) are listed apart: a page's chunk and its text are
+// fetched when that page is first opened, not on a first visit.
 // Usage: node scripts/size-report.mjs [dist] [--total]
 //   --total prints only the first visit's brotli total in KB and checks no budget.
 import { readFileSync, readdirSync } from "node:fs";
@@ -18,7 +18,7 @@ const budget = JSON.parse(readFileSync(join(root, "scripts/size-budget.json"), "
 const budgetBytes = budget.brotli_total_kb * 1024;
 
 const served = readdirSync(dist)
-  .filter((name) => /\.(wasm|js|css|svg)$/.test(name) || name === "index.html" || name === "config.json")
+  .filter((name) => /\.(wasm|js|css|svg|txt)$/.test(name) || name === "index.html" || name === "config.json")
   .sort();
 const isLazy = (name) => name.startsWith("lazy-");
 const files = served.filter((name) => !isLazy(name));
