@@ -10,16 +10,19 @@ useBrowser();
 /** The servers list has every page (rows move while pages arrive: a click could miss). */
 const listComplete = (page) => page.getByText("6 of 6 servers shown").waitFor();
 
-/** The names (without their hash) of the chunks `page` has requested so far. */
-function recordChunks(page) {
-  const chunks = [];
+/** The names (without their hash) of the lazy files ending in `extension` that `page` has
+ *  requested so far: chunks (`wasm`) or their text (`txt`). */
+function recordLazy(page, extension) {
+  const names = [];
+  const lazy = new RegExp(`^lazy-(.+)-[0-9a-f]{16}\\.${extension}$`);
   page.on("request", (request) => {
-    const file = new URL(request.url()).pathname.split("/").pop();
-    const chunk = /^lazy-(.+)-[0-9a-f]{16}\.wasm$/.exec(file);
-    if (chunk) chunks.push(chunk[1]);
+    const name = lazy.exec(new URL(request.url()).pathname.split("/").pop());
+    if (name) names.push(name[1]);
   });
-  return chunks;
+  return names;
 }
+const recordChunks = (page) => recordLazy(page, "wasm");
+const recordTexts = (page) => recordLazy(page, "txt");
 
 test("a first visit fetches no page chunk; a page's chunk comes once, when it is first opened", async () => {
   const page = await newPage(browser);
@@ -157,17 +160,6 @@ test("a body that does not read names where, with code fetched only then; withou
   await page.context().close();
 });
 
-/** The text files (`pages-en`, `pages-bn`) `page` has requested so far. */
-function recordTexts(page) {
-  const texts = [];
-  page.on("request", (request) => {
-    const file = new URL(request.url()).pathname.split("/").pop();
-    const text = /^lazy-text-(.+)-[0-9a-f]{16}\.txt$/.exec(file);
-    if (text) texts.push(text[1]);
-  });
-  return texts;
-}
-
 test("a page's text comes beside its chunk, once, in both languages; a first visit fetches none", async () => {
   const page = await newPage(browser);
   const texts = recordTexts(page);
@@ -179,7 +171,7 @@ test("a page's text comes beside its chunk, once, in both languages; a first vis
   await page.getByRole("link", { name: "build-runner" }).click();
   await page.getByRole("heading", { name: "build-runner" }).waitFor();
   await page.getByRole("button", { name: "Create snapshot" }).waitFor();
-  assert.deepEqual(texts.sort(), ["pages-bn", "pages-en"]);
+  assert.deepEqual(texts.sort(), ["text-pages-bn", "text-pages-en"]);
   // The fleet's dialogs share the text: nothing fetched again, in either language.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Servers" }).click();
   await listComplete(page);
