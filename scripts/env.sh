@@ -21,6 +21,12 @@ export MINIBROWSER_PATH="${MINIBROWSER_PATH:-/usr/lib/x86_64-linux-gnu/webkit2gt
 export NGINX="${NGINX:-/usr/sbin/nginx}"
 
 step() { printf '\n==> %s\n' "$*"; }
+have_version() { # command, expected text in its --version output
+  # Read whole before matching: `grep -q` stops at the first match, and a tool that prints more
+  # (geckodriver's licence) would fail the pipe on SIGPIPE.
+  local out
+  command -v "$1" >/dev/null 2>&1 && out="$("$1" --version 2>/dev/null)" && grep -qF "$2" <<<"$out"
+}
 
 # A TCP port free on loopback right now (for a server whose address must be known in advance).
 free_port() {

@@ -3,8 +3,8 @@
 # Everything comes from the package registries (crates.io, Debian, npm); nothing else is fetched.
 #   scripts/setup.sh         everything (build + browser tests)
 #   scripts/setup.sh build   only what building the panel and running the simulator need
-#   scripts/setup.sh geckodriver   only geckodriver (the component tests in Firefox; test.sh
-#                            compiles it beside the end-to-end step)
+#   scripts/setup.sh geckodriver   only geckodriver (the component tests in Firefox, which
+#                            test.sh runs when it is installed; not part of "everything")
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
@@ -31,13 +31,6 @@ install_in_background() { # name, tool_install arguments...
   ( tool_install "$@" 2>&1 | sed -u "s/^/[$name] /" ) &
   install_pids+=($!)
   install_names+=("$name")
-}
-
-have_version() { # command, expected text in its --version output
-  # Read whole before matching: `grep -q` stops at the first match, and a tool that prints more
-  # (geckodriver's licence) would fail the pipe on SIGPIPE.
-  local out
-  command -v "$1" >/dev/null 2>&1 && out="$("$1" --version 2>/dev/null)" && grep -qF "$2" <<<"$out"
 }
 
 if [[ "$scope" == geckodriver ]]; then
