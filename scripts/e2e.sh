@@ -3,7 +3,7 @@
 # simulator serving the release dist/. Build it first: scripts/build-release.sh.
 # Each suite (file) starts its own simulator, so suites run side by side: most of their time is
 # spent waiting on the simulator's timers, not on the CPU. The soak, the longest suite, starts
-# at once beside the others (E2E_JOBS of them at a time, default 4: their time is mostly waiting) instead of last, as node's
+# at once beside the others (E2E_JOBS of them at a time, default 5: their time is mostly waiting) instead of last, as node's
 # runner would order it. Usage: scripts/e2e.sh [SUITE.test.mjs ...]   (default: every suite)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -12,7 +12,7 @@ mkdir -p tests/e2e/artifacts
 cargo build --quiet -p vps-devapi
 
 if [[ $# -gt 0 ]]; then
-  exec node --test --test-concurrency="${E2E_JOBS:-4}" "$@"
+  exec node --test --test-concurrency="${E2E_JOBS:-5}" "$@"
 fi
 
 soak_log="$(mktemp)"
@@ -31,7 +31,7 @@ for suite in tests/e2e/*.test.mjs; do
   [[ "$name" == soak || " ${longest_first[*]} " == *" $name "* ]] || others+=("$suite")
 done
 others_status=0
-node --test --test-concurrency="${E2E_JOBS:-4}" "${others[@]}" || others_status=$?
+node --test --test-concurrency="${E2E_JOBS:-5}" "${others[@]}" || others_status=$?
 soak_status=0
 wait "$soak" || soak_status=$?
 echo "=== the soak (tests/e2e/soak.test.mjs) ==="
