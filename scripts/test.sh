@@ -26,10 +26,10 @@ release_log="$(mktemp)"
 scripts/build-release.sh >"$release_log" 2>&1 &
 release=$!
 trap 'kill "$release" 2>/dev/null || true; rm -f "$release_log"' EXIT
-release_build() {
+finished() { # pid, log: waits for a step started in the background, shows its log, its status
   local status=0
-  wait "$release" || status=$?
-  cat "$release_log"
+  wait "$1" || status=$?
+  cat "$2"
   return "$status"
 }
 timed "clippy, native crates" \
@@ -40,7 +40,7 @@ timed "clippy, panel on wasm32 as released (pages split off)" \
   cargo clippy --quiet -p vps-panel --target "$WASM_TARGET" --features split --lib --bins -- -D warnings
 timed "native and release-script unit tests (scripts/quick.sh)" scripts/quick.sh
 timed "wasm-bindgen-test in headless Chromium" scripts/wasm-test.sh
-timed "release build (started after fmt, beside the steps above)" release_build
+timed "release build (started after fmt, beside the steps above)" finished "$release" "$release_log"
 timed "bundle size" node scripts/size-report.mjs dist
 # The component tests run in Firefox too where geckodriver is installed (`scripts/setup.sh
 # geckodriver`). A fresh machine leaves them out: compiling geckodriver beside the steps above
@@ -54,15 +54,9 @@ if have_version geckodriver "geckodriver $GECKODRIVER_VERSION"; then
   firefox=$!
   trap 'kill "$release" "$firefox" 2>/dev/null || true; rm -f "$release_log" "$firefox_log"' EXIT
 fi
-firefox_tests() {
-  local status=0
-  wait "$firefox" || status=$?
-  cat "$firefox_log"
-  return "$status"
-}
 timed "end-to-end against the simulator (the core flows in Chromium, Firefox and WebKit)" scripts/e2e.sh
 if [[ -n "$firefox" ]]; then
-  timed "wasm-bindgen-test in headless Firefox (started beside the end-to-end step)" firefox_tests
+  timed "wasm-bindgen-test in headless Firefox (started beside the end-to-end step)" finished "$firefox" "$firefox_log"
 else
   skipped=1
   step "wasm-bindgen-test in headless Firefox"

@@ -10,6 +10,14 @@ useBrowser();
 /** The servers list has every page (rows move while pages arrive: a click could miss). */
 const listComplete = (page) => page.getByText("6 of 6 servers shown").waitFor();
 
+/** Signs in on a new visit and clicks build-runner's page open (the routes `page` set up first). */
+async function openBuildRunner(page) {
+  await page.goto(url("/"));
+  await signIn(page);
+  await listComplete(page);
+  await page.getByRole("link", { name: "build-runner" }).click();
+}
+
 /** The names (without their hash) of the lazy files ending in `extension` that `page` has
  *  requested so far: chunks (`wasm`) or their text (`txt`). */
 function recordLazy(page, extension) {
@@ -71,10 +79,7 @@ test("a page whose chunk does not arrive says so, and Retry opens it", async () 
     if (refused === 2) return route.fulfill({ status: 404, contentType: "text/html", body: "<h1>Not Found</h1>" });
     return route.continue();
   });
-  await page.goto(url("/"));
-  await signIn(page);
-  await listComplete(page);
-  await page.getByRole("link", { name: "build-runner" }).click();
+  await openBuildRunner(page);
 
   const alert = page.getByRole("alert");
   await alert.getByText("Could not load this page").waitFor();
@@ -105,10 +110,7 @@ test("leaving a page while its chunk is on the way, then opening it again, works
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await route.continue();
   });
-  await page.goto(url("/"));
-  await signIn(page);
-  await listComplete(page);
-  await page.getByRole("link", { name: "build-runner" }).click();
+  await openBuildRunner(page);
   await page.getByText("Loading this page…").waitFor();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Servers" }).click();
   await listComplete(page);
@@ -197,10 +199,7 @@ test("a page whose text does not arrive, or is a host's index page, says so, and
     if (asked === 2) return route.fulfill({ status: 200, contentType: "text/html", body: "<!DOCTYPE html><html><body>panel</body></html>" });
     return route.continue();
   });
-  await page.goto(url("/"));
-  await signIn(page);
-  await listComplete(page);
-  await page.getByRole("link", { name: "build-runner" }).click();
+  await openBuildRunner(page);
   const alert = page.getByRole("alert");
   await alert.getByText("Could not load this page").waitFor();
   await alert.getByRole("button", { name: "Retry" }).click();
