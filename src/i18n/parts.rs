@@ -1,9 +1,9 @@
 //! Text that comes with a chunk. In a release build (`--features split`) the messages of a
-//! [`TextPart`] (build.rs's `PARTS`: the fleet's dialogs and the Activity page) are not in the
-//! main wasm: wasm-split moves code into chunks but leaves all data in the main module, so
-//! their text is a file per language, fetched beside the chunk (src/split_pages.rs) and kept
-//! for the rest of the visit. Other builds have every message in their tables, and loading a
-//! part does nothing.
+//! [`TextPart`] (build.rs's `PARTS`: one server's page, the fleet's dialogs, the Activity page)
+//! are not in the main wasm: wasm-split moves code into chunks but leaves all data in the main
+//! module, so their text is a file per language, fetched beside the chunk (src/split_pages.rs)
+//! and kept for the rest of the visit. Other builds have every message in their tables, and
+//! loading a part does nothing.
 
 use super::{TextPart, PART_FILES, PART_SEPARATOR};
 use std::cell::RefCell;
@@ -21,7 +21,7 @@ thread_local! {
     static FETCHED: RefCell<[Vec<&'static str>; 2]> = const { RefCell::new([Vec::new(), Vec::new()]) };
 }
 
-/// Message `index` in the language of table `language`, if its part has arrived.
+/// Message `index` in language `language` (0 English, 1 Bengali), if its part has arrived.
 pub(super) fn fetched(language: usize, index: usize) -> Option<&'static str> {
     FETCHED.with(|fetched| {
         fetched
@@ -59,15 +59,19 @@ pub fn load_part(part: TextPart) -> impl std::future::Future<Output = Result<(),
         let (Some(files), Some(requests)) = (files, requests) else {
             return Ok(());
         };
-        for (language, request) in requests.into_iter().enumerate() {
+        // Every language is read before any is kept: a part is here in all of them or in none
+        // (`has_arrived` looks at one), so a Retry fetches what failed.
+        let mut languages = Vec::with_capacity(requests.len());
+        for request in requests {
             let text = text_of(request).await.ok_or(())?;
             // Kept for the rest of the visit: leaked once per part and language, so that a
             // message is a `&'static str` like those of the tables.
             let text: &'static str = Box::leak(text.into_boxed_str());
-            let messages = split_part(text, files.keys.len()).ok_or(())?;
-            FETCHED.with(|fetched| {
-                let mut fetched = fetched.borrow_mut();
-                let table = &mut fetched[language];
+            languages.push(split_part(text, files.keys.len()).ok_or(())?);
+        }
+        FETCHED.with(|fetched| {
+            let mut fetched = fetched.borrow_mut();
+            for (table, messages) in fetched.iter_mut().zip(languages) {
                 for (&index, message) in files.keys.iter().zip(messages) {
                     let index = usize::from(index);
                     if table.len() <= index {
@@ -75,8 +79,8 @@ pub fn load_part(part: TextPart) -> impl std::future::Future<Output = Result<(),
                     }
                     table[index] = message;
                 }
-            });
-        }
+            }
+        });
         Ok(())
     }
 }

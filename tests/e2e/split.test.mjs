@@ -192,7 +192,8 @@ test("a page's text comes beside its chunk, once, in both languages; a first vis
 test("a page whose text does not arrive, or is a host's index page, says so, and Retry opens it", async () => {
   const page = await newPage(browser);
   let asked = 0;
-  await page.route(/\/lazy-text-pages-en-[0-9a-f]{16}\.txt$/, (route) => {
+  // The Bengali file fails while the English one arrives: the page waits for both.
+  await page.route(/\/lazy-text-pages-bn-[0-9a-f]{16}\.txt$/, (route) => {
     asked++;
     if (asked === 1) return route.abort("internetdisconnected");
     // A static host that answers every unknown path with the app's index page.
@@ -210,6 +211,8 @@ test("a page whose text does not arrive, or is a host's index page, says so, and
   await page.getByRole("button", { name: "Create snapshot" }).waitFor();
   await page.getByText(/of 5 snapshots used/).waitFor();
   assert.equal(asked, 3);
+  await page.getByLabel("Language / ভাষা").selectOption("bn");
+  await page.getByRole("button", { name: "স্ন্যাপশট তৈরি করুন" }).waitFor();
   expectProblems(page, [/ERR_INTERNET_DISCONNECTED/]);
   await page.context().close();
 });
