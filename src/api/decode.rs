@@ -86,7 +86,11 @@ pub async fn decode<T: Answer>(text: &str) -> Result<T, ApiError> {
 
 /// `Decode` with the path when it can be found, else with `reason`. Not generic: one copy.
 async fn unreadable(body: Body, text: String, reason: String) -> ApiError {
-    ApiError::Decode(reason_with_path(body, text).await.unwrap_or(reason))
+    #[cfg(feature = "split")]
+    let explained = chunk::explain(body, text).await.ok().flatten();
+    #[cfg(not(feature = "split"))]
+    let explained = explain(body, &text);
+    ApiError::Decode(explained.unwrap_or(reason))
 }
 
 /// The reason `text` is not a `body`, with its path; `None` when it reads after all.
@@ -98,16 +102,6 @@ pub(super) fn explain(body: Body, text: &str) -> Option<String> {
         Body::Created => CreatedSnapshot::read_with_path(text).err(),
         Body::Restore => RestoreStarted::read_with_path(text).err(),
     }
-}
-
-#[cfg(feature = "split")]
-async fn reason_with_path(body: Body, text: String) -> Option<String> {
-    chunk::explain(body, text).await.ok().flatten()
-}
-
-#[cfg(not(feature = "split"))]
-async fn reason_with_path(body: Body, text: String) -> Option<String> {
-    explain(body, &text)
 }
 
 #[cfg(feature = "split")]

@@ -51,13 +51,13 @@ impl Messages {
 /// The raw text of `key` in `language` (plural messages still encoded): from the tables, or
 /// from the part it came with (empty until that part has arrived).
 fn raw(key: Key, language: Language) -> &'static str {
-    let (messages, table) = match language {
+    let (messages, fetched) = match language {
         Language::English => (&EN, 0),
         Language::Bengali => (&BN, 1),
     };
     let index = usize::from(key.0);
     match messages.get(index) {
-        "" => parts::fetched(table, index).unwrap_or_else(|| parts::not_here(index)),
+        "" => parts::fetched(fetched, index).unwrap_or_else(|| parts::not_here(index)),
         message => message,
     }
 }
