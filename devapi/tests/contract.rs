@@ -27,6 +27,21 @@ fn app() -> axum::Router {
     })
 }
 
+/// The simulator with its control endpoints, as the e2e tests run it.
+fn controlled_app() -> axum::Router {
+    vps_devapi::app(Args {
+        control: true,
+        token: TOKEN.into(),
+        ..Args::default()
+    })
+}
+
+/// Sets the fault settings through the control endpoint, as the e2e tests do.
+async fn set_faults(app: &axum::Router, faults: Value) {
+    let (status, _) = call(app, "PUT", "/__devapi/faults", Some(faults)).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+}
+
 async fn call(
     app: &axum::Router,
     method: &str,
@@ -275,19 +290,12 @@ async fn wrong_methods_are_405_and_paths_without_the_trailing_slash_are_not_serv
 async fn the_control_endpoints_exist_only_with_the_flag() {
     let (status, _) = call(&app(), "POST", "/__devapi/reset", None).await;
     assert_ne!(status, StatusCode::NO_CONTENT);
-    let controlled = vps_devapi::app(Args {
-        control: true,
-        token: TOKEN.into(),
-        ..Args::default()
-    });
-    let (status, _) = call(
+    let controlled = controlled_app();
+    set_faults(
         &controlled,
-        "PUT",
-        "/__devapi/faults",
-        Some(json!({"error_rate": 1, "mode": "html-502", "count": 1})),
+        json!({"error_rate": 1, "mode": "html-502", "count": 1}),
     )
     .await;
-    assert_eq!(status, StatusCode::NO_CONTENT);
     let (status, body) = call(&controlled, "GET", "/api/v1/servers/", None).await;
     assert_eq!(status, StatusCode::BAD_GATEWAY);
     assert!(body.as_str().is_some_and(|html| html.contains("<html>")));
@@ -313,14 +321,9 @@ async fn malformed_json_fault_is_a_200_that_does_not_parse() {
 
 #[tokio::test]
 async fn wrong_type_fault_is_a_whole_list_with_an_id_as_text() {
-    let app = vps_devapi::app(Args {
-        control: true,
-        token: TOKEN.into(),
-        ..Args::default()
-    });
+    let app = controlled_app();
     let faults = json!({"error_rate": 1, "mode": "wrong-type", "count": 1});
-    let (status, _) = call(&app, "PUT", "/__devapi/faults", Some(faults)).await;
-    assert_eq!(status, StatusCode::NO_CONTENT);
+    set_faults(&app, faults).await;
     let (status, body) = call(&app, "GET", "/api/v1/snapshots/", None).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["results"][0]["id"], "801", "{body}");
@@ -330,14 +333,9 @@ async fn wrong_type_fault_is_a_whole_list_with_an_id_as_text() {
 
 #[tokio::test]
 async fn mixed_faults_vary_and_leave_the_world_untouched() {
-    let app = vps_devapi::app(Args {
-        control: true,
-        token: TOKEN.into(),
-        ..Args::default()
-    });
+    let app = controlled_app();
     let faults = json!({"error_rate": 1, "mode": "mixed"});
-    let (status, _) = call(&app, "PUT", "/__devapi/faults", Some(faults)).await;
-    assert_eq!(status, StatusCode::NO_CONTENT);
+    set_faults(&app, faults).await;
     let mut statuses = std::collections::BTreeSet::new();
     for _ in 0..60 {
         let request = Request::builder()
@@ -365,26 +363,20 @@ async fn mixed_faults_vary_and_leave_the_world_untouched() {
     }
     // 500, 429, 502 and 200 (headers, then a dropped connection).
     assert!(statuses.len() >= 3, "{statuses:?}");
-    let (status, _) = call(&app, "PUT", "/__devapi/faults", Some(json!({}))).await;
-    assert_eq!(status, StatusCode::NO_CONTENT);
+    set_faults(&app, json!({})).await;
     let (_, after) = call(&app, "GET", "/api/v1/snapshots/?server_id=12345", None).await;
     assert!(!after.to_string().contains("never-made"), "{after}");
 }
 
 #[tokio::test]
 async fn a_lost_answer_fault_carries_the_write_out_and_answers_502_or_drops() {
-    let app = vps_devapi::app(Args {
-        control: true,
-        token: TOKEN.into(),
-        ..Args::default()
-    });
+    let app = controlled_app();
     for (mode, name) in [
         ("lost-502", "made-behind-a-502"),
         ("lost-drop", "made-then-dropped"),
     ] {
         let faults = json!({"error_rate": 1, "mode": mode, "count": 1});
-        let (status, _) = call(&app, "PUT", "/__devapi/faults", Some(faults)).await;
-        assert_eq!(status, StatusCode::NO_CONTENT);
+        set_faults(&app, faults).await;
         let request = Request::builder()
             .method("POST")
             .uri("/api/v1/snapshots/")

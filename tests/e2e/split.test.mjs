@@ -10,11 +10,16 @@ useBrowser();
 /** The servers list has every page (rows move while pages arrive: a click could miss). */
 const listComplete = (page) => page.getByText("6 of 6 servers shown").waitFor();
 
-/** Signs in on a new visit and clicks build-runner's page open (the routes `page` set up first). */
-async function openBuildRunner(page) {
+/** Signs in on a new visit and waits for the whole servers list. */
+async function signedInOnTheList(page) {
   await page.goto(url("/"));
   await signIn(page);
   await listComplete(page);
+}
+
+/** Signs in on a new visit and clicks build-runner's page open (the routes `page` set up first). */
+async function openBuildRunner(page) {
+  await signedInOnTheList(page);
   await page.getByRole("link", { name: "build-runner" }).click();
 }
 
@@ -35,9 +40,7 @@ const recordTexts = (page) => recordLazy(page, "txt");
 test("a first visit fetches no page chunk; a page's chunk comes once, when it is first opened", async () => {
   const page = await newPage(browser);
   const chunks = recordChunks(page);
-  await page.goto(url("/"));
-  await signIn(page);
-  await listComplete(page);
+  await signedInOnTheList(page);
   assert.deepEqual(chunks, [], "sign-in and the servers list need no chunk");
 
   await page.getByRole("link", { name: "build-runner" }).click();
@@ -131,9 +134,7 @@ test("a body that does not read names where, with code fetched only then; withou
     refused++;
     return refused === 1 ? route.abort("internetdisconnected") : route.continue();
   });
-  await page.goto(url("/"));
-  await signIn(page);
-  await listComplete(page);
+  await signedInOnTheList(page);
   assert.deepEqual(chunks, [], "a body that reads needs no chunk");
 
   // The API answers the next list with a server whose id is text; the code that finds the
@@ -165,9 +166,7 @@ test("a body that does not read names where, with code fetched only then; withou
 test("a page's text comes beside its chunk, once, in both languages; a first visit fetches none", async () => {
   const page = await newPage(browser);
   const texts = recordTexts(page);
-  await page.goto(url("/"));
-  await signIn(page);
-  await listComplete(page);
+  await signedInOnTheList(page);
   assert.deepEqual(texts, [], "the servers list's text is in the main wasm");
 
   await page.getByRole("link", { name: "build-runner" }).click();
