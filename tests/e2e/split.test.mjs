@@ -23,6 +23,25 @@ async function openBuildRunner(page) {
   await page.getByRole("link", { name: "build-runner" }).click();
 }
 
+/** Answers the first request for a file matching `pattern` with no network, the second with
+ *  `second` (a page instead of the file), and lets the rest through. `asked.count` says how many
+ *  there were so far; `asked.reached(n)` waits (up to 5 s) until there were `n`. */
+async function failTwice(page, pattern, second) {
+  const asked = {
+    count: 0,
+    async reached(n) {
+      for (let waited = 0; asked.count < n && waited < 5000; waited += 20) await page.waitForTimeout(20);
+    },
+  };
+  await page.route(pattern, (route) => {
+    asked.count++;
+    if (asked.count === 1) return route.abort("internetdisconnected");
+    if (asked.count === 2) return route.fulfill(second);
+    return route.continue();
+  });
+  return asked;
+}
+
 /** The names (without their hash) of the lazy files ending in `extension` that `page` has
  *  requested so far: chunks (`wasm`) or their text (`txt`). */
 function recordLazy(page, extension) {
@@ -75,13 +94,8 @@ test("a page whose chunk does not arrive says so, and Retry opens it", async () 
   const page = await newPage(browser);
   // First no network, then an HTML 404 (a chunk of an older release, gone after a deploy),
   // then the chunk.
-  let refused = 0;
-  await page.route(/\/lazy-split_server_page-[0-9a-f]{16}\.wasm$/, (route) => {
-    refused++;
-    if (refused === 1) return route.abort("internetdisconnected");
-    if (refused === 2) return route.fulfill({ status: 404, contentType: "text/html", body: "<h1>Not Found</h1>" });
-    return route.continue();
-  });
+  const refused = await failTwice(page, /\/lazy-split_server_page-[0-9a-f]{16}\.wasm$/,
+    { status: 404, contentType: "text/html", body: "<h1>Not Found</h1>" });
   await openBuildRunner(page);
 
   const alert = page.getByRole("alert");
@@ -91,14 +105,14 @@ test("a page whose chunk does not arrive says so, and Retry opens it", async () 
   await screenshot(page, "split-chunk-failed");
 
   await alert.getByRole("button", { name: "Retry" }).click();
-  for (let waited = 0; refused < 2 && waited < 5000; waited += 20) await page.waitForTimeout(20);
-  assert.equal(refused, 2, "Retry fetched the chunk again");
+  await refused.reached(2);
+  assert.equal(refused.count, 2, "Retry fetched the chunk again");
   await page.getByRole("alert").getByRole("button", { name: "Retry" }).waitFor();
   assert.equal(await page.getByRole("heading", { name: "Snapshots" }).count(), 0, "HTML is not run as the page");
 
   await page.getByRole("alert").getByRole("button", { name: "Retry" }).click();
   await page.getByText(/of 5 snapshots used/).waitFor();
-  assert.equal(refused, 3);
+  assert.equal(refused.count, 3);
   assert.equal(await page.getByRole("alert").count(), 0);
   // The chunk loader logs each failed fetch; the browser logs the refused request and the 404.
   expectProblems(page, [/Failed to fetch|ERR_INTERNET_DISCONNECTED|HTTP status code is not ok|status of 404/]);
@@ -190,26 +204,21 @@ test("a page's text comes beside its chunk, once, in both languages; a first vis
 
 test("a page whose text does not arrive, or is a host's index page, says so, and Retry opens it", async () => {
   const page = await newPage(browser);
-  let asked = 0;
-  // The Bengali file fails while the English one arrives: the page waits for both.
-  await page.route(/\/lazy-text-pages-bn-[0-9a-f]{16}\.txt$/, (route) => {
-    asked++;
-    if (asked === 1) return route.abort("internetdisconnected");
-    // A static host that answers every unknown path with the app's index page.
-    if (asked === 2) return route.fulfill({ status: 200, contentType: "text/html", body: "<!DOCTYPE html><html><body>panel</body></html>" });
-    return route.continue();
-  });
+  // The Bengali file fails while the English one arrives: the page waits for both. The second
+  // answer is a static host's: every unknown path gets the app's index page.
+  const asked = await failTwice(page, /\/lazy-text-pages-bn-[0-9a-f]{16}\.txt$/,
+    { status: 200, contentType: "text/html", body: "<!DOCTYPE html><html><body>panel</body></html>" });
   await openBuildRunner(page);
   const alert = page.getByRole("alert");
   await alert.getByText("Could not load this page").waitFor();
   await alert.getByRole("button", { name: "Retry" }).click();
-  for (let waited = 0; asked < 2 && waited < 5000; waited += 20) await page.waitForTimeout(20);
+  await asked.reached(2);
   await page.getByRole("alert").getByRole("button", { name: "Retry" }).waitFor();
   assert.equal(await page.getByRole("heading", { name: "build-runner" }).count(), 0, "no page without its text");
   await page.getByRole("alert").getByRole("button", { name: "Retry" }).click();
   await page.getByRole("button", { name: "Create snapshot" }).waitFor();
   await page.getByText(/of 5 snapshots used/).waitFor();
-  assert.equal(asked, 3);
+  assert.equal(asked.count, 3);
   await page.getByLabel("Language / ভাষা").selectOption("bn");
   await page.getByRole("button", { name: "স্ন্যাপশট তৈরি করুন" }).waitFor();
   expectProblems(page, [/ERR_INTERNET_DISCONNECTED/]);
